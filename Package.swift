@@ -1,0 +1,141 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "mutualis",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mutualis-server", targets: ["mutualis-server"]),
+        .executable(name: "mutualis-admin", targets: ["mutualis-admin"]),
+        .library(name: "MutualisDomain", targets: ["MutualisDomain"]),
+        .library(name: "PostgresClient", targets: ["PostgresClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // libpq, as the system provides it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Our PostgreSQL client: the only target that speaks to libpq.
+        .target(
+            name: "PostgresClient",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The rules of pooling and cost sharing: no I/O, no SQL, no HTTP.
+        .target(
+            name: "MutualisDomain",
+            swiftSettings: swiftSettings
+        ),
+        // Every SQL statement of the product, and the migrations embedded from SQL/.
+        .target(
+            name: "MutualisStore",
+            dependencies: [
+                "MutualisDomain",
+                "PostgresClient",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedMigrations"]
+        ),
+        // The HTTP API over the store.
+        .target(
+            name: "MutualisService",
+            dependencies: [
+                "MutualisDomain",
+                "MutualisStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The admin commands, as a library so that tests run them in-process.
+        .target(
+            name: "MutualisAdmin",
+            dependencies: [
+                "MutualisDomain",
+                "MutualisStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "mutualis-server",
+            dependencies: [
+                "MutualisService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "mutualis-admin",
+            dependencies: ["MutualisAdmin"],
+            swiftSettings: swiftSettings
+        ),
+        // Turns SQL/*.sql into Swift source at build time, so that binaries carry their migrations.
+        .executableTarget(
+            name: "mutualis-embed-migrations",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["mutualis-embed-migrations"]
+        ),
+        // A throwaway PostgreSQL cluster for the tests.
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: ["PostgresClient"],
+            swiftSettings: swiftSettings
+        ),
+        // The migrated template database and fixtures shared by the tests of the product.
+        .target(
+            name: "MutualisTestSupport",
+            dependencies: ["MutualisStore", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PostgresClientTests",
+            dependencies: ["PostgresClient", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MutualisDomainTests",
+            dependencies: [
+                "MutualisDomain",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MutualisStoreTests",
+            dependencies: ["MutualisStore", "MutualisTestSupport", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MutualisAdminTests",
+            dependencies: ["MutualisAdmin", "MutualisStore", "MutualisTestSupport", "PostgresTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,54 @@
+import PostgresClient
+
+/// How `mutualis-server` is set up: where it listens, which database it uses.
+public struct ServerConfiguration: Sendable {
+    /// The host to listen on.
+    public var host: String
+    /// The TCP port to listen on.
+    public var port: Int
+    /// The database.
+    public var database: PostgresConfiguration
+    /// Connections to the database, each with its own thread.
+    public var poolSize: Int
+
+    /// A configuration; `address` is `host:port` (`[::1]:8080` for IPv6).
+    public init(address: String, database: PostgresConfiguration, poolSize: Int) throws(ConfigurationError) {
+        (host, port) = try Self.parse(address: address)
+        guard (1...256).contains(poolSize) else {
+            throw ConfigurationError("the pool size must be between 1 and 256, not \(poolSize)")
+        }
+        self.database = database
+        self.poolSize = poolSize
+    }
+
+    static func parse(address: String) throws(ConfigurationError) -> (host: String, port: Int) {
+        let host: Substring
+        let port: Substring
+        if address.hasPrefix("["), let close = address.firstIndex(of: "]") {
+            host = address[address.index(after: address.startIndex)..<close]
+            let rest = address[address.index(after: close)...]
+            guard rest.hasPrefix(":") else { throw ConfigurationError("the address \(address) has no port") }
+            port = rest.dropFirst()
+        } else {
+            guard let colon = address.lastIndex(of: ":") else {
+                throw ConfigurationError("the address \(address) is not host:port")
+            }
+            host = address[..<colon]
+            port = address[address.index(after: colon)...]
+        }
+        guard !host.isEmpty, let number = Int(port), (0...65535).contains(number) else {
+            throw ConfigurationError("the address \(address) is not host:port with a port from 0 to 65535")
+        }
+        return (String(host), number)
+    }
+}
+
+/// A configuration that cannot be used, and why.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+
+    /// An error with this explanation.
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+import PostgresClient
+
+/// `/health` (the process answers) and `/ready` (and its database does).
+struct HealthController {
+    let pool: PostgresConnectionPool
+
+    struct Status: ResponseEncodable {
+        var status: String
+    }
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("/health") { _, _ in Status(status: "ok") }
+        router.get("/ready") { _, _ -> Response in
+            do {
+                try await pool.withConnection { _ = try $0.query("SELECT 1") }
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ready"}"#))
+                )
+            } catch {
+                return Response(
+                    status: .serviceUnavailable,
+                    headers: [.contentType: "application/problem+json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"the database cannot be reached"}"#))
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+/// How strictly a transaction is isolated from concurrent ones.
+public enum PostgresIsolationLevel: Sendable {
+    case readCommitted
+    case repeatableRead
+    case serializable
+
+    var beginStatement: String {
+        switch self {
+        case .readCommitted: "BEGIN"
+        case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
+        case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.
+    ///
+    /// The body's error is rethrown as it is; if the rollback fails too, both are kept in a
+    /// ``PostgresTransactionError``. A body that swallowed a failed statement cannot commit:
+    /// the transaction is rolled back and the call fails.
+    public func withTransaction<Value>(
+        isolation: PostgresIsolationLevel = .readCommitted,
+        _ body: () throws -> Value
+    ) throws -> Value {
+        try executeScript(unsafeSQL: isolation.beginStatement)
+        let value: Value
+        do {
+            value = try body()
+        } catch {
+            try rollback(after: error)
+            throw error
+        }
+        if isInFailedTransaction {
+            let cause = PostgresError(
+                kind: .server,
+                sqlState: SQLState("25P02"),
+                message: "a statement of the transaction failed; the transaction was rolled back"
+            )
+            try rollback(after: cause)
+            throw cause
+        }
+        try executeScript(unsafeSQL: "COMMIT")
+        return value
+    }
+
+    private func rollback(after cause: any Error) throws {
+        do {
+            try executeScript(unsafeSQL: "ROLLBACK")
+        } catch let rollbackError as PostgresError {
+            throw PostgresTransactionError(cause: cause, rollbackError: rollbackError)
+        }
+    }
+}

@@ -1,0 +1,253 @@
+import CLibPQ
+import Glibc
+
+/// A blocking connection to PostgreSQL, to be used by one thread at a time.
+///
+/// Every call blocks its thread until the server answers: use it from a
+/// ``PostgresConnectionPool``, which runs it on threads of its own, never on Swift's
+/// cooperative pool nor on an event loop.
+public final class PostgresConnection {
+    private let handle: OpaquePointer
+    private var preparedStatements: [PreparedStatementKey: String] = [:]
+    /// Statements that succeeded since ``beginLease()``: while none has, a statement that failed
+    /// for want of a connection had no effect, and the pool may replay the work elsewhere.
+    private var statementsSinceLease = 0
+
+    /// Opens a connection. The session runs in UTC with ISO dates, so that timestamps read
+    /// back unambiguously; local rules name their time zone explicitly in SQL.
+    public init(configuration: PostgresConfiguration) throws {
+        var parameters = configuration
+        if parameters["fallback_application_name"] == nil {
+            parameters = parameters.setting("fallback_application_name", to: "mutualis")
+        }
+        if parameters["connect_timeout"] == nil {
+            parameters = parameters.setting("connect_timeout", to: "10")
+        }
+        parameters = parameters.setting("client_encoding", to: "UTF8")
+        handle = try Self.connect(parameters)
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        do {
+            try executeScript(unsafeSQL: "SET TIME ZONE 'UTC'; SET DateStyle TO ISO, YMD")
+        } catch {
+            PQfinish(handle)
+            throw error
+        }
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    private static func connect(_ configuration: PostgresConfiguration) throws -> OpaquePointer {
+        let keywords = configuration.parameters.map { strdup($0.keyword) } + [nil]
+        let values = configuration.parameters.map { strdup($0.value) } + [nil]
+        defer {
+            keywords.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let connection = keywords.map { UnsafePointer($0) }.withUnsafeBufferPointer { keywordPointers in
+            values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointers in
+                PQconnectdbParams(keywordPointers.baseAddress, valuePointers.baseAddress, 0)
+            }
+        }
+        guard let connection else {
+            throw PostgresError(kind: .connection, message: "out of memory while connecting")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines
+            PQfinish(connection)
+            throw PostgresError(kind: .connection, message: message)
+        }
+        return connection
+    }
+
+    // MARK: Statements
+
+    /// Runs a statement and returns its rows.
+    ///
+    /// Statements without `\(identifier:)` or `\(unsafeRaw:)` parts are prepared once per
+    /// connection and reused; a new connection prepares them again.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> PostgresResult {
+        guard query.isPreparable else {
+            return try run(bindings: query.bindings) { values in
+                let types = query.bindings.map(\.type.oid)
+                return types.withUnsafeBufferPointer { types in
+                    PQsendQueryParams(handle, query.sql, Int32(query.bindings.count), types.baseAddress, values, nil, nil, 0)
+                }
+            }
+        }
+        let key = PreparedStatementKey(sql: query.sql, types: query.bindings.map(\.type.oid))
+        do {
+            return try runPrepared(try preparedStatementName(for: key), bindings: query.bindings)
+        } catch let error as PostgresError where error.sqlState == .invalidStatementName {
+            // Someone ran DEALLOCATE on this session: forget the cache and prepare again.
+            preparedStatements.removeAll()
+            return try runPrepared(try preparedStatementName(for: key), bindings: query.bindings)
+        }
+    }
+
+    /// Runs a statement and returns how many rows it touched.
+    @discardableResult
+    public func execute(_ query: PostgresQuery) throws -> Int {
+        try self.query(query).affectedRows
+    }
+
+    /// Runs SQL text as it is, several statements at once, with no parameters: for migration
+    /// files and fixed commands, never for text that came from outside the program.
+    public func executeScript(unsafeSQL sql: String) throws {
+        _ = try run(bindings: []) { _ in PQsendQuery(handle, sql) }
+    }
+
+    private func preparedStatementName(for key: PreparedStatementKey) throws -> String {
+        if let name = preparedStatements[key] { return name }
+        let name = "mutualis_\(preparedStatements.count + 1)"
+        _ = try run(bindings: [], countsAsStatement: false) { _ in
+            key.types.withUnsafeBufferPointer { types in
+                PQsendPrepare(handle, name, key.sql, Int32(key.types.count), types.baseAddress)
+            }
+        }
+        preparedStatements[key] = name
+        return name
+    }
+
+    private func runPrepared(_ name: String, bindings: [PostgresBinding]) throws -> PostgresResult {
+        try run(bindings: bindings) { values in
+            PQsendQueryPrepared(handle, name, Int32(bindings.count), values, nil, nil, 0)
+        }
+    }
+
+    /// Sends with `send`, given C pointers to the parameters' text, then collects the answer.
+    ///
+    /// The parameters' text is copied into one buffer that outlives the call to `send`, so no
+    /// pointer handed to libpq can outlive what it points to.
+    private func run(
+        bindings: [PostgresBinding],
+        countsAsStatement: Bool = true,
+        _ send: (UnsafePointer<UnsafePointer<CChar>?>?) -> Int32
+    ) throws -> PostgresResult {
+        var buffer: [CChar] = []
+        var offsets: [Int?] = []
+        offsets.reserveCapacity(bindings.count)
+        for binding in bindings {
+            guard let text = binding.text else {
+                offsets.append(nil)
+                continue
+            }
+            offsets.append(buffer.count)
+            for byte in text.utf8 {
+                guard byte != 0 else {
+                    throw PostgresError(kind: .encoding, message: "a parameter contains a NUL character")
+                }
+                buffer.append(CChar(bitPattern: byte))
+            }
+            buffer.append(0)
+        }
+        let sent = buffer.withUnsafeBufferPointer { base in
+            offsets.map { offset in offset.map { base.baseAddress! + $0 } }.withUnsafeBufferPointer { pointers in
+                send(pointers.baseAddress)
+            }
+        }
+        guard sent == 1 else {
+            var error = connectionError()
+            error.isSafeToReplay = statementsSinceLease == 0
+            throw error
+        }
+        do {
+            let result = try collectResult()
+            if countsAsStatement { statementsSinceLease += 1 }
+            return result
+        } catch var error as PostgresError {
+            // Class 57 (the backend was told to stop) arrives before the statement runs when
+            // the session was idle, which is when a terminated pooled connection is reused.
+            if error.sqlState?.errorClass == "57" && statementsSinceLease == 0 {
+                error.isSafeToReplay = true
+            }
+            throw error
+        }
+    }
+
+    /// Reads every result of the last command, clearing each; the first error wins.
+    private func collectResult() throws -> PostgresResult {
+        var success: PostgresResult?
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            switch PQresultStatus(result) {
+            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+                success = PostgresResult(taking: result)
+            default:
+                if failure == nil { failure = serverError(result) }
+                PQclear(result)
+            }
+        }
+        if let failure { throw failure }
+        guard let success else { throw connectionError() }
+        return success
+    }
+
+    private func serverError(_ result: OpaquePointer) -> PostgresError {
+        func field(_ code: UInt8) -> String? {
+            PQresultErrorField(result, Int32(code)).map { String(cString: $0) }
+        }
+        let sqlState = field(UInt8(ascii: "C")).map(SQLState.init)
+        let message = field(UInt8(ascii: "M")) ?? String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines
+        return PostgresError(
+            kind: sqlState == nil && PQstatus(handle) == CONNECTION_BAD ? .connection : .server,
+            sqlState: sqlState,
+            message: message,
+            detail: field(UInt8(ascii: "D")),
+            hint: field(UInt8(ascii: "H")),
+            constraint: field(UInt8(ascii: "n")),
+            table: field(UInt8(ascii: "t")),
+            column: field(UInt8(ascii: "c"))
+        )
+    }
+
+    private func connectionError() -> PostgresError {
+        let message = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines
+        return PostgresError(kind: .connection, message: message.isEmpty ? "the connection was lost" : message)
+    }
+
+    // MARK: State
+
+    /// True while no transaction is open.
+    public var isIdle: Bool {
+        PQtransactionStatus(handle) == PQTRANS_IDLE
+    }
+
+    /// True while the open transaction has failed and only accepts `ROLLBACK`.
+    var isInFailedTransaction: Bool {
+        PQtransactionStatus(handle) == PQTRANS_INERROR
+    }
+
+    /// The server's process id for this session, as `pg_backend_pid()` gives it.
+    public var backendProcessID: Int {
+        Int(PQbackendPID(handle))
+    }
+
+    /// True when the connection was lost or the server ended the session.
+    public var isClosed: Bool {
+        PQstatus(handle) != CONNECTION_OK
+    }
+
+    /// Marks the start of a caller's use; see ``statementsSinceLease``.
+    func beginLease() {
+        statementsSinceLease = 0
+    }
+
+    /// Checks, without a round trip, that an idle connection is still worth lending.
+    ///
+    /// An idle session receives nothing unless the server is ending it (a termination message,
+    /// then end of file) — so any pending input, or a closed socket, means: replace it.
+    func isHealthyWhileIdle() -> Bool {
+        guard PQstatus(handle) == CONNECTION_OK, isIdle else { return false }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) == 0
+    }
+}
+
+/// A prepared statement is specific to its SQL text and its parameters' announced types.
+private struct PreparedStatementKey: Hashable {
+    var sql: String
+    var types: [Oid]
+}

@@ -1,0 +1,209 @@
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+
+/// Connections to one database, lent to async callers for blocking work on threads of their own.
+///
+/// Each connection belongs to one dedicated thread for its whole life: a closure given to
+/// ``withConnection(_:)`` runs on that thread, so libpq's blocking calls never occupy Swift's
+/// cooperative pool or an event loop, and no connection is ever used by two threads at once.
+/// Connections open lazily; one found broken (server restarted, backend terminated) is
+/// replaced before it is lent again.
+public final class PostgresConnectionPool: Sendable {
+    private let workers: [ConnectionWorker]
+    private let state: Mutex<PoolState>
+    private let jobsReady = DispatchSemaphore(value: 0)
+    private let logger: Logger
+
+    /// Starts `size` worker threads; connections open on first use.
+    public init(configuration: PostgresConfiguration, size: Int = 4, logger: Logger = Logger(label: "mutualis.postgres")) {
+        precondition(size > 0, "a pool needs at least one connection")
+        self.logger = logger
+        state = Mutex(PoolState(runningWorkers: size))
+        workers = (0..<size).map { ConnectionWorker(number: $0 + 1, configuration: configuration, logger: logger) }
+        for worker in workers {
+            Thread { [self] in
+                Thread.current.threadDictionary[Self.workerKey] = worker.number
+                worker.serve(self)
+            }.start()
+        }
+    }
+
+    /// How many connections the pool may hold.
+    public var size: Int { workers.count }
+
+    private static let workerKey = "mutualis.postgres.worker"
+
+    /// True on a pool's worker thread: where blocking database calls belong, and nowhere else.
+    public static var isWorkerThread: Bool {
+        Thread.current.threadDictionary[workerKey] != nil
+    }
+
+    /// Runs `body` with a connection, on that connection's thread.
+    ///
+    /// If the connection turns out to have been lost before `body` could do anything (its
+    /// backend was terminated while idle), the work runs once more on a fresh connection.
+    @discardableResult
+    public func withConnection<Value: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) throws -> Value
+    ) async throws -> Value {
+        let id = state.withLock { state -> Int in
+            state.nextJobID += 1
+            return state.nextJobID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
+                let job = PoolJob(id: id) { worker in
+                    guard let worker else {
+                        return { continuation.resume(throwing: CancellationError()) }
+                    }
+                    let result = Result(catching: { try worker.perform(body) })
+                    return { continuation.resume(with: result) }
+                } refuse: { error in
+                    continuation.resume(throwing: error)
+                }
+                let outcome = state.withLock { state -> PoolState.Enqueued in
+                    if state.isClosed { return .closed }
+                    if state.cancelledBeforeQueued.remove(id) != nil { return .cancelled }
+                    state.queue.append(job)
+                    return .queued
+                }
+                switch outcome {
+                case .queued: jobsReady.signal()
+                case .closed: job.refuse(PostgresError(kind: .poolClosed, message: "the connection pool is closed"))
+                case .cancelled: job.run(nil)()
+                }
+            }
+        } onCancel: {
+            let job = state.withLock { state -> PoolJob? in
+                guard let index = state.queue.firstIndex(where: { $0.id == id }) else {
+                    if !state.startedJobs.contains(id) { state.cancelledBeforeQueued.insert(id) }
+                    return nil
+                }
+                return state.queue.remove(at: index)
+            }
+            job?.run(nil)()
+        }
+    }
+
+    /// Runs `body` in a transaction on one connection; see ``PostgresConnection/withTransaction(isolation:_:)``.
+    @discardableResult
+    public func withTransaction<Value: Sendable>(
+        isolation: PostgresIsolationLevel = .readCommitted,
+        _ body: @escaping @Sendable (PostgresConnection) throws -> Value
+    ) async throws -> Value {
+        try await withConnection { connection in
+            try connection.withTransaction(isolation: isolation) { try body(connection) }
+        }
+    }
+
+    /// Connections busy and callers waiting, now.
+    public var statistics: PostgresPoolStatistics {
+        state.withLock { state in
+            PostgresPoolStatistics(size: workers.count, inUse: state.busyWorkers, waiting: state.queue.count)
+        }
+    }
+
+    /// Lets queued work finish, then closes every connection and stops the threads.
+    public func close() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let alreadyStopped = state.withLock { state -> Bool in
+                state.isClosed = true
+                if state.runningWorkers == 0 { return true }
+                state.closeWaiters.append(continuation)
+                return false
+            }
+            if alreadyStopped {
+                continuation.resume()
+            } else {
+                for _ in workers { jobsReady.signal() }
+            }
+        }
+    }
+
+    // MARK: Worker side
+
+    /// Blocks a worker thread until there is a job, or returns nil when the pool has closed.
+    func nextJob() -> PoolJob? {
+        while true {
+            jobsReady.wait()
+            let job = state.withLock { state -> PoolJob? in
+                guard !state.queue.isEmpty else { return nil }
+                let job = state.queue.removeFirst()
+                state.startedJobs.insert(job.id)
+                state.busyWorkers += 1
+                return job
+            }
+            if let job { return job }
+            if state.withLock({ $0.isClosed && $0.queue.isEmpty }) { return nil }
+        }
+    }
+
+    func finishedJob(_ job: PoolJob) {
+        state.withLock { state in
+            state.startedJobs.remove(job.id)
+            state.busyWorkers -= 1
+        }
+    }
+
+    func workerStopped() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.runningWorkers -= 1
+            guard state.runningWorkers == 0 else { return [] }
+            defer { state.closeWaiters = [] }
+            return state.closeWaiters
+        }
+        waiters.forEach { $0.resume() }
+    }
+}
+
+/// Connections busy and callers waiting, at one instant.
+public struct PostgresPoolStatistics: Sendable, Equatable {
+    /// How many connections the pool may hold.
+    public var size: Int
+    /// Connections running a caller's work.
+    public var inUse: Int
+    /// Callers waiting for a connection.
+    public var waiting: Int
+
+    /// Statistics with these figures.
+    public init(size: Int, inUse: Int, waiting: Int) {
+        self.size = size
+        self.inUse = inUse
+        self.waiting = waiting
+    }
+}
+
+/// A caller's work, queued for the next free worker.
+struct PoolJob: Sendable {
+    let id: Int
+    /// Runs the work with a worker, or cancels it when given nil; returns what hands the
+    /// outcome to the caller, so that the pool can count the connection free first.
+    let run: @Sendable (ConnectionWorker?) -> @Sendable () -> Void
+    let refuse: @Sendable (any Error) -> Void
+
+    init(id: Int, run: @escaping @Sendable (ConnectionWorker?) -> @Sendable () -> Void, refuse: @escaping @Sendable (any Error) -> Void) {
+        self.id = id
+        self.run = run
+        self.refuse = refuse
+    }
+}
+
+struct PoolState: ~Copyable {
+    enum Enqueued { case queued, closed, cancelled }
+
+    var queue: [PoolJob] = []
+    var nextJobID = 0
+    /// Jobs whose caller was cancelled before the job reached the queue.
+    var cancelledBeforeQueued: Set<Int> = []
+    var startedJobs: Set<Int> = []
+    var busyWorkers = 0
+    var runningWorkers: Int
+    var isClosed = false
+    var closeWaiters: [CheckedContinuation<Void, Never>] = []
+
+    init(runningWorkers: Int) {
+        self.runningWorkers = runningWorkers
+    }
+}

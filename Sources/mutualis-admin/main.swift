@@ -1,0 +1,4 @@
+import Foundation
+import MutualisAdmin
+
+exit(await AdminMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MutualisService
+import PostgresClient
+
+/// `mutualis-server`: the HTTP service.
+@main
+struct MutualisServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mutualis-server",
+        abstract: "Serve the Mutualis HTTP API.",
+        discussion: """
+            Stops gracefully on SIGTERM or SIGINT: requests in flight finish, then the database pool closes.
+            Apply the schema first with `mutualis-admin db migrate`.
+            """
+    )
+
+    @Option(help: "host:port to listen on (default: $MUTUALIS_HTTP_ADDRESS, else 127.0.0.1:8080).")
+    var address: String?
+
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL or libpq keyword string (default: $DATABASE_URL).")
+    var databaseURL: String?
+
+    @Option(help: "Database connections, each served by its own thread.")
+    var poolSize = 8
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default: $LOG_LEVEL, else info).")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = databaseURL ?? environment["DATABASE_URL"], !url.isEmpty else {
+            throw ValidationError("no database given: pass --database-url or set DATABASE_URL")
+        }
+        let level = logLevel ?? environment["LOG_LEVEL"] ?? "info"
+        guard let parsedLevel = Logger.Level(rawValue: level) else {
+            throw ValidationError("unknown log level \(level)")
+        }
+        let configuration: ServerConfiguration
+        do {
+            configuration = try ServerConfiguration(
+                address: address ?? environment["MUTUALIS_HTTP_ADDRESS"] ?? "127.0.0.1:8080",
+                database: try PostgresConfiguration(url),
+                poolSize: poolSize
+            )
+        } catch let error as PostgresError {
+            throw ValidationError(error.message)
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
+        var logger = Logger(label: "mutualis")
+        logger.logLevel = parsedLevel
+        try await buildApplication(configuration, logger: logger).runService()
+    }
+}
