@@ -102,6 +102,13 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["mutualis-embed-migrations"]
         ),
+        // Benchmarks print figures; performance targets live here, never in timed tests.
+        .executableTarget(
+            name: "allocation-benchmark",
+            dependencies: ["MutualisDomain"],
+            path: "Benchmarks/AllocationBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // A throwaway PostgreSQL cluster for the tests.
         .target(
             name: "PostgresTestSupport",

@@ -1,0 +1,44 @@
+import Foundation
+
+/// A member's hold on some units of a resource over `[start, end)`.
+public struct Booking: Hashable, Sendable, Codable {
+    public var id: BookingID
+    public var poleID: PoleID
+    public var resourceID: ResourceID
+    public var memberID: MemberID
+    public var range: TimeRange
+    public var quantity: Int
+    public var status: BookingStatus
+    public var note: String
+    /// The recurring series the booking belongs to, if any.
+    public var seriesID: SeriesID?
+    /// Cancelled after the resource's deadline: still chargeable.
+    public var lateCancellation: Bool
+
+    public init(
+        id: BookingID, poleID: PoleID, resourceID: ResourceID, memberID: MemberID, range: TimeRange,
+        quantity: Int = 1, status: BookingStatus, note: String = "", seriesID: SeriesID? = nil, lateCancellation: Bool = false
+    ) {
+        self.id = id
+        self.poleID = poleID
+        self.resourceID = resourceID
+        self.memberID = memberID
+        self.range = range
+        self.quantity = quantity
+        self.status = status
+        self.note = note
+        self.seriesID = seriesID
+        self.lateCancellation = lateCancellation
+    }
+}
+
+/// A recurring series of bookings made in one request.
+public struct BookingSeries: Hashable, Sendable, Codable {
+    public var id: SeriesID
+    public var rule: RecurrenceRule
+
+    public init(id: SeriesID, rule: RecurrenceRule) {
+        self.id = id
+        self.rule = rule
+    }
+}

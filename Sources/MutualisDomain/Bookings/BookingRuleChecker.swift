@@ -1,0 +1,122 @@
+import Foundation
+
+/// Checks a booking request against its resource's rules, in the pole's time zone.
+///
+/// It sees only what it is given: the store supplies the neighbouring bookings (for the buffer)
+/// and the member's unit-minutes already held in the months concerned (for the quota). The
+/// database's exclusion constraint still has the last word on overlaps.
+public struct BookingRuleChecker: Sendable {
+    public var rules: ResourceRules
+    public var units: Int
+    public var zone: PoleTimeZone
+    /// Periods in which the resource cannot be booked (maintenance, holidays).
+    public var blackouts: [TimeRange]
+
+    public init(rules: ResourceRules, units: Int, zone: PoleTimeZone, blackouts: [TimeRange] = []) {
+        self.rules = rules
+        self.units = units
+        self.zone = zone
+        self.blackouts = blackouts
+    }
+
+    /// Every rule the request breaks, in a stable order; empty when it may be booked.
+    ///
+    /// - Parameters:
+    ///   - now: the instant of the request, for notice and horizon.
+    ///   - neighbours: other bookings of the resource holding units around the request.
+    ///   - heldMinutesByMonth: the member's unit-minutes already held in each month (first day
+    ///     of the month as key) of ``BookingRequest/unitMinutesByMonth(in:)``.
+    public func violations(
+        of request: BookingRequest,
+        at now: Date,
+        neighbours: [TimeRange] = [],
+        heldMinutesByMonth: [LocalDate: Int] = [:]
+    ) -> [BookingRuleViolation] {
+        var found: [BookingRuleViolation] = []
+        let range = request.range
+        let minutes = range.duration / 60
+
+        if request.quantity < 1 || request.quantity > units {
+            found.append(.init(rule: .quantity, field: "quantity", message: "between 1 and \(units) units can be booked, not \(request.quantity)"))
+        }
+        if let openingHours = rules.openingHours {
+            let open = openingHours.openRanges(within: range, in: zone)
+            if !open.contains(where: { $0.contains(range) }) {
+                found.append(.init(rule: .openingHours, field: "start", message: "the resource is not open for the whole of the booking"))
+            }
+        }
+        if let blackout = blackouts.first(where: { $0.overlaps(range) }) {
+            found.append(.init(rule: .blackout, field: "start", message: "the resource is unavailable from \(blackout.start.rfc3339) to \(blackout.end.rfc3339)"))
+        }
+        if let slot = rules.slotMinutes {
+            let slotSeconds = Double(slot * 60)
+            if zone.wallSecondsOfDay(range.start).truncatingRemainder(dividingBy: slotSeconds) != 0 {
+                found.append(.init(rule: .slotGranularity, field: "start", message: "bookings start on multiples of \(slot) minutes"))
+            }
+            if zone.wallSecondsOfDay(range.end).truncatingRemainder(dividingBy: slotSeconds) != 0 {
+                found.append(.init(rule: .slotGranularity, field: "end", message: "bookings end on multiples of \(slot) minutes"))
+            }
+        }
+        if let minimum = rules.minDurationMinutes, minutes < Double(minimum) {
+            found.append(.init(rule: .minimumDuration, field: "end", message: "a booking lasts at least \(minimum) minutes"))
+        }
+        if let maximum = rules.maxDurationMinutes, minutes > Double(maximum) {
+            found.append(.init(rule: .maximumDuration, field: "end", message: "a booking lasts at most \(maximum) minutes"))
+        }
+        if let notice = rules.minNoticeMinutes, range.start < now.addingTimeInterval(Double(notice * 60)) {
+            found.append(.init(rule: .minimumNotice, field: "start", message: "bookings are made at least \(notice) minutes ahead"))
+        }
+        if let horizon = rules.maxHorizonDays, range.start > now.addingTimeInterval(Double(horizon) * 86_400) {
+            found.append(.init(rule: .maximumHorizon, field: "start", message: "bookings start at most \(horizon) days ahead"))
+        }
+        if rules.bufferMinutes > 0 {
+            let buffer = Double(rules.bufferMinutes * 60)
+            let tooClose = neighbours.contains { other in
+                other.overlaps(range.extended(by: buffer)) || range.overlaps(other.extended(by: buffer))
+            }
+            if tooClose {
+                found.append(.init(rule: .buffer, field: "start", message: "\(rules.bufferMinutes) minutes must stay free between bookings"))
+            }
+        }
+        if let quota = rules.monthlyQuotaMinutes {
+            for (month, requested) in request.unitMinutesByMonth(in: zone).sorted(by: { $0.key < $1.key })
+            where (heldMinutesByMonth[month] ?? 0) + requested > quota {
+                found.append(.init(
+                    rule: .monthlyQuota, field: "end",
+                    message: "a member may hold \(quota) unit-minutes a month; \(heldMinutesByMonth[month] ?? 0) are already held in \(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
+                ))
+            }
+        }
+        return found
+    }
+
+    /// Throws the broken rules, if any.
+    public func check(
+        _ request: BookingRequest, at now: Date, neighbours: [TimeRange] = [], heldMinutesByMonth: [LocalDate: Int] = [:]
+    ) throws(BookingRulesViolated) {
+        let found = violations(of: request, at: now, neighbours: neighbours, heldMinutesByMonth: heldMinutesByMonth)
+        if !found.isEmpty { throw BookingRulesViolated(found) }
+    }
+
+    /// Whether cancelling now is within the deadline; a late cancellation is allowed, but
+    /// the booking stays chargeable.
+    public func cancellation(of booking: TimeRange, at now: Date) -> Cancellation {
+        guard let deadline = rules.cancellationDeadlineMinutes else { return .inTime }
+        return now > booking.start.addingTimeInterval(-Double(deadline * 60)) ? .late : .inTime
+    }
+}
+
+/// Whether a cancellation came before the resource's deadline.
+public enum Cancellation: Sendable, Equatable {
+    /// Free of charge.
+    case inTime
+    /// After the deadline: the booking still counts as used when costs are shared.
+    case late
+}
+
+extension Date {
+    /// RFC 3339 in UTC, to the second.
+    var rfc3339: String {
+        formatted(.iso8601)
+    }
+}

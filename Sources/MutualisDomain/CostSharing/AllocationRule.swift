@@ -1,0 +1,127 @@
+/// How a cost is shared among members.
+public struct AllocationRule: Hashable, Sendable, Codable {
+    /// The key of the shares.
+    public enum Method: String, Sendable, Codable, CaseIterable {
+        /// In proportion to each member's use.
+        case usage
+        /// Equally among active members, pro rata of their days of membership.
+        case equal
+        /// In proportion to a member attribute (headcount, budget).
+        case weighted
+        /// Agreed percentages summing to 100.
+        case fixed
+        /// A fixed part by one key, the rest by use; each member's parts added before rounding.
+        case hybrid
+    }
+
+    /// What counts as use.
+    public enum Basis: String, Sendable, Codable, CaseIterable {
+        /// Unit-hours of confirmed bookings (and late cancellations) within the period.
+        case booked
+        /// Recorded actual usage: hours, km or uses.
+        case actual
+    }
+
+    /// Who pays for unused capacity.
+    public enum Idle: String, Sendable, Codable, CaseIterable {
+        /// The users share the whole cost.
+        case full
+        /// Users pay `cost × used / available`; the pole keeps the rest, unallocated.
+        case absorb
+    }
+
+    /// A member attribute to weigh by.
+    public enum Weight: String, Sendable, Codable, CaseIterable {
+        case headcount, budget
+    }
+
+    /// The key of a hybrid rule's fixed part.
+    public enum FixedKey: String, Sendable, Codable, CaseIterable {
+        case equal, headcount, budget
+    }
+
+    public var method: Method
+    public var basis: Basis
+    public var idle: Idle
+    public var weight: Weight?
+    /// Percentages by member, for `fixed`; they sum to 100.
+    public var fixedShares: [MemberID: Double]?
+    /// The fixed part of a hybrid rule, 0...1 (0.4 is 40 %).
+    public var fixedPart: Double?
+    public var fixedKey: FixedKey?
+
+    public init(
+        method: Method, basis: Basis = .booked, idle: Idle = .full, weight: Weight? = nil,
+        fixedShares: [MemberID: Double]? = nil, fixedPart: Double? = nil, fixedKey: FixedKey? = nil
+    ) {
+        self.method = method
+        self.basis = basis
+        self.idle = idle
+        self.weight = weight
+        self.fixedShares = fixedShares
+        self.fixedPart = fixedPart
+        self.fixedKey = fixedKey
+    }
+
+    /// The rule of a resource without one: usage, booked, full.
+    public static let resourceDefault = AllocationRule(method: .usage)
+    /// The rule of a pole-wide cost without one: equal.
+    public static let poleWideDefault = AllocationRule(method: .equal)
+
+    /// What is missing or wrong, each naming its field.
+    public func validationErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        switch method {
+        case .usage, .equal:
+            break
+        case .weighted:
+            if weight == nil { errors.append(FieldError(field: "weight", message: "a weighted rule needs a weight: headcount or budget")) }
+        case .fixed:
+            guard let fixedShares, !fixedShares.isEmpty else {
+                errors.append(FieldError(field: "fixedShares", message: "a fixed rule needs the members' percentages"))
+                break
+            }
+            if fixedShares.values.contains(where: { !$0.isFinite || $0 < 0 }) {
+                errors.append(FieldError(field: "fixedShares", message: "percentages must not be negative"))
+            } else if fixedShareTenThousandths == nil {
+                errors.append(FieldError(field: "fixedShares", message: "percentages have at most four decimals"))
+            } else if fixedShareTenThousandths!.values.reduce(0, +) != 1_000_000 {
+                errors.append(FieldError(field: "fixedShares", message: "percentages must sum to 100"))
+            }
+        case .hybrid:
+            if let fixedPart {
+                if !(0...1).contains(fixedPart) || fixedPartTenThousandths == nil {
+                    errors.append(FieldError(field: "fixedPart", message: "the fixed part is between 0 and 1, with at most four decimals"))
+                }
+            } else {
+                errors.append(FieldError(field: "fixedPart", message: "a hybrid rule needs its fixed part, between 0 and 1"))
+            }
+            if fixedKey == nil {
+                errors.append(FieldError(field: "fixedKey", message: "a hybrid rule needs the key of its fixed part: equal, headcount or budget"))
+            }
+        }
+        return errors
+    }
+
+    /// Percentages in ten-thousandths of a percent (100 % is 1 000 000), if exact to four decimals.
+    var fixedShareTenThousandths: [MemberID: Int]? {
+        guard let fixedShares else { return nil }
+        var result: [MemberID: Int] = [:]
+        for (member, percent) in fixedShares {
+            guard let exact = exactTenThousandths(percent) else { return nil }
+            result[member] = exact
+        }
+        return result
+    }
+
+    /// The fixed part in ten-thousandths (0.4 is 4 000), if exact to four decimals.
+    var fixedPartTenThousandths: Int? {
+        fixedPart.flatMap(exactTenThousandths)
+    }
+}
+
+private func exactTenThousandths(_ value: Double) -> Int? {
+    let scaled = (value * 10_000).rounded()
+    guard value.isFinite, abs(scaled - value * 10_000) < 1e-6 else { return nil }
+    return Int(exactly: scaled)
+}

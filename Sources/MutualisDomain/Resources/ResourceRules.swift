@@ -1,0 +1,93 @@
+/// The rules a booking of a resource must follow; `nil` means no such rule.
+public struct ResourceRules: Hashable, Sendable, Codable {
+    /// When it can be used, in the pole's local time; `nil` means at any time.
+    public var openingHours: WeeklySchedule?
+    /// Bookings start and end on multiples of this many minutes past local midnight.
+    public var slotMinutes: Int?
+    public var minDurationMinutes: Int?
+    public var maxDurationMinutes: Int?
+    /// How long before its start a booking must be made.
+    public var minNoticeMinutes: Int?
+    /// How far ahead a booking may start.
+    public var maxHorizonDays: Int?
+    /// Setup or cleanup time kept free after each booking.
+    public var bufferMinutes: Int
+    /// Bookings wait as `pending` until a coordinator approves them.
+    public var approvalRequired: Bool
+    /// A cancellation later than this before the start stays chargeable.
+    public var cancellationDeadlineMinutes: Int?
+    /// Unit-hours one member may hold per calendar month (in minutes).
+    public var monthlyQuotaMinutes: Int?
+
+    public init(
+        openingHours: WeeklySchedule? = nil,
+        slotMinutes: Int? = nil,
+        minDurationMinutes: Int? = nil,
+        maxDurationMinutes: Int? = nil,
+        minNoticeMinutes: Int? = nil,
+        maxHorizonDays: Int? = nil,
+        bufferMinutes: Int = 0,
+        approvalRequired: Bool = false,
+        cancellationDeadlineMinutes: Int? = nil,
+        monthlyQuotaMinutes: Int? = nil
+    ) {
+        self.openingHours = openingHours
+        self.slotMinutes = slotMinutes
+        self.minDurationMinutes = minDurationMinutes
+        self.maxDurationMinutes = maxDurationMinutes
+        self.minNoticeMinutes = minNoticeMinutes
+        self.maxHorizonDays = maxHorizonDays
+        self.bufferMinutes = bufferMinutes
+        self.approvalRequired = approvalRequired
+        self.cancellationDeadlineMinutes = cancellationDeadlineMinutes
+        self.monthlyQuotaMinutes = monthlyQuotaMinutes
+    }
+
+    /// Problems with the rules themselves, each naming its field: negative numbers, a minimum
+    /// above the maximum, a slot that does not divide a day.
+    public func validationErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        func positive(_ value: Int?, _ field: String) {
+            if let value, value <= 0 { errors.append(FieldError(field: field, message: "must be greater than 0")) }
+        }
+        positive(slotMinutes, "rules.slotMinutes")
+        positive(minDurationMinutes, "rules.minDurationMinutes")
+        positive(maxDurationMinutes, "rules.maxDurationMinutes")
+        positive(maxHorizonDays, "rules.maxHorizonDays")
+        positive(monthlyQuotaMinutes, "rules.monthlyQuotaMinutes")
+        if let slotMinutes, slotMinutes > 0, 1440 % slotMinutes != 0 {
+            errors.append(FieldError(field: "rules.slotMinutes", message: "must divide a day (1440 minutes)"))
+        }
+        if let minNoticeMinutes, minNoticeMinutes < 0 {
+            errors.append(FieldError(field: "rules.minNoticeMinutes", message: "must not be negative"))
+        }
+        if bufferMinutes < 0 {
+            errors.append(FieldError(field: "rules.bufferMinutes", message: "must not be negative"))
+        }
+        if let cancellationDeadlineMinutes, cancellationDeadlineMinutes < 0 {
+            errors.append(FieldError(field: "rules.cancellationDeadlineMinutes", message: "must not be negative"))
+        }
+        if let min = minDurationMinutes, let max = maxDurationMinutes, min > max {
+            errors.append(FieldError(field: "rules.minDurationMinutes", message: "must not exceed maxDurationMinutes"))
+        }
+        if let openingHours {
+            errors += openingHours.validationErrors().map {
+                FieldError(field: "rules.openingHours" + ($0.field.isEmpty ? "" : ".\($0.field)"), message: $0.message)
+            }
+        }
+        return errors
+    }
+}
+
+/// A field of some input, and what is wrong with it.
+public struct FieldError: Hashable, Sendable, Codable, Error {
+    /// The field at fault, as a dotted path (`rules.slotMinutes`).
+    public var field: String
+    /// What is wrong with it, for people.
+    public var message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+}
