@@ -36,7 +36,10 @@ struct DatabaseCommandTests {
         try await TestDatabase.with { configuration in
             let before = await admin("db", "status", databaseURL: configuration.keywordString)
             #expect(before.status == 0)
-            #expect(before.standardOutput.contains("0001     foundation  pending"))
+            let lines = before.standardOutput.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("VERSION") == true)
+            let first = lines.dropFirst().first.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []
+            #expect(first.prefix(3) == ["0001", "foundation", "pending"])
             _ = await admin("db", "migrate", databaseURL: configuration.keywordString)
             let after = await admin("db", "status", "--json", databaseURL: configuration.keywordString)
             let document = try #require(try after.json() as? [String: Any])

@@ -29,6 +29,8 @@ public enum AdminError: Error, Equatable, CustomStringConvertible {
             return error
         case let error as MigrationError:
             return .refused(error.description)
+        case let error as StoreError:
+            return .refused(error.description)
         case let error as PostgresError where error.kind == .connection:
             return .refused("cannot reach the database: \(error.message.split(separator: "\n").first ?? "")")
         case let error as PostgresError:

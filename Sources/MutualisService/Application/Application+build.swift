@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import MutualisStore
 import PostgresClient
 
 /// Builds the Mutualis HTTP application: its routes, its pool, and the services that stop them.
@@ -8,12 +9,26 @@ public func buildApplication(
     logger: Logger = Logger(label: "mutualis")
 ) -> some ApplicationProtocol {
     let pool = PostgresConnectionPool(configuration: configuration.database, size: configuration.poolSize, logger: logger)
-    let router = Router()
-    HealthController(pool: pool).addRoutes(to: router)
     return Application(
-        router: router,
+        router: buildRouter(pool: pool),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mutualis"),
         services: [PoolService(pool: pool)],
         logger: logger
     )
+}
+
+/// The routes of the API over a pool; also what the tests drive.
+public func buildRouter(pool: PostgresConnectionPool) -> Router<MutualisRequestContext> {
+    let router = Router(context: MutualisRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ProblemMiddleware())
+    HealthController(pool: pool).addRoutes(to: router)
+    let tokens = TokenStore(pool: pool)
+    let bookings = BookingStore(pool: pool)
+    let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(tokens: tokens))
+    MemberController(members: MemberStore(pool: pool), categories: CategoryStore(pool: pool)).addRoutes(to: api)
+    UserController(users: UserStore(pool: pool), tokens: tokens).addRoutes(to: api)
+    ResourceController(resources: ResourceStore(pool: pool), bookings: bookings).addRoutes(to: api)
+    BookingController(bookings: bookings).addRoutes(to: api)
+    return router
 }

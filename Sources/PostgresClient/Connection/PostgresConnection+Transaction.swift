@@ -52,3 +52,23 @@ extension PostgresConnection {
         }
     }
 }
+
+extension PostgresConnection {
+    /// Runs `body` inside a savepoint of the open transaction: if it throws, only its work is
+    /// undone and the transaction can go on (a refused row need not abort a whole series).
+    public func withSavepoint<Value>(_ body: () throws -> Value) throws -> Value {
+        try executeScript(unsafeSQL: "SAVEPOINT mutualis_savepoint")
+        do {
+            let value = try body()
+            try executeScript(unsafeSQL: "RELEASE SAVEPOINT mutualis_savepoint")
+            return value
+        } catch {
+            do {
+                try executeScript(unsafeSQL: "ROLLBACK TO SAVEPOINT mutualis_savepoint")
+            } catch let rollbackError as PostgresError {
+                throw PostgresTransactionError(cause: error, rollbackError: rollbackError)
+            }
+            throw error
+        }
+    }
+}

@@ -3,7 +3,7 @@
 /// Interpolation binds: `"SELECT name FROM members WHERE id = \(id)"` sends `$1` and `id`
 /// apart, so that no value can ever become SQL. Text that must become SQL (an identifier made
 /// by the program, a fragment chosen among constants) goes through the explicitly named
-/// `\(identifier:)` and `\(unsafeRaw:)` interpolations.
+/// `\(identifier:)`, `\(sql:)` (compile-time text only) and `\(unsafeRaw:)` interpolations.
 public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
     /// The SQL text, with `$1`, `$2`... where values are bound.
     public private(set) var sql: String
@@ -59,6 +59,12 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
         public mutating func appendInterpolation(identifier: String) {
             isPreparable = false
             sql += "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+
+        /// Inserts SQL written in the program's source, such as a column list kept in one
+        /// place: a static string can never carry input, so the statement stays preparable.
+        public mutating func appendInterpolation(sql fragment: StaticString) {
+            sql += fragment.description
         }
 
         /// Inserts SQL text as it is. Never pass text that came from outside the program.

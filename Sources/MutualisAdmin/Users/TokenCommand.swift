@@ -1,0 +1,58 @@
+import ArgumentParser
+import MutualisStore
+
+/// `mutualis-admin token`: API tokens.
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Issue and revoke API tokens.",
+        subcommands: [Issue.self, Revoke.self]
+    )
+
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "issue",
+            abstract: "Print a new API token for a user, once; only its hash is stored."
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The user's email.") var email: String
+        @Option(help: "api (the Authorization header) or calendar (feed URLs).") var scope = "api"
+
+        func run() async throws {
+            guard let tokenScope = TokenStore.Scope(rawValue: scope) else { throw AdminError.usage("--scope must be api or calendar") }
+            let token = try await options.withPool { pool in
+                guard let user = try await UserStore(pool: pool).find(email: email) else {
+                    throw AdminError.refused("no user has the email \(email)")
+                }
+                return try await TokenStore(pool: pool).issue(for: user.id, scope: tokenScope, actor: .adminCLI)
+            }
+            if options.json {
+                try Output.json(["token": token])
+            } else {
+                printLine(token)
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke every token of a user.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The user's email.") var email: String
+
+        func run() async throws {
+            let count = try await options.withPool { pool in
+                guard let user = try await UserStore(pool: pool).find(email: email) else {
+                    throw AdminError.refused("no user has the email \(email)")
+                }
+                return try await TokenStore(pool: pool).revokeAll(of: user.id, actor: .adminCLI)
+            }
+            if options.json {
+                try Output.json(["revoked": count])
+            } else {
+                printLine("Revoked \(count) token\(count == 1 ? "" : "s") of \(email)")
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import MutualisDomain
+import MutualisStore
+
+/// `mutualis-admin user`: coordinators and member users.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Add and list users.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct UserJSON: Encodable {
+        var id: String
+        var poleId: String
+        var email: String
+        var name: String
+        var role: String
+        var memberId: String?
+
+        init(_ user: User) {
+            id = user.id.description
+            poleId = user.poleID.description
+            email = user.email
+            name = user.name
+            role = user.role.rawValue
+            memberId = user.memberID?.description
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user to a pole.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The user's email, unique on the platform.") var email: String
+        @Option(help: "The user's name.") var name: String
+        @Option(help: "coordinator or member.") var role: String
+        @Option(help: "For a member user: the member it acts for.") var member: String?
+
+        func run() async throws {
+            guard let poleID = PoleID(pole) else { throw AdminError.usage("--pole is not a pole id") }
+            guard let userRole = User.Role(rawValue: role) else { throw AdminError.usage("--role must be coordinator or member") }
+            var memberID: MemberID?
+            if let member {
+                guard let id = MemberID(member) else { throw AdminError.usage("--member is not a member id") }
+                memberID = id
+            }
+            let user = try await options.withPool { pool in
+                try await UserStore(pool: pool).create(pole: poleID, email: email, name: name, role: userRole, memberID: memberID, actor: .adminCLI)
+            }
+            if options.json {
+                try Output.json(UserJSON(user))
+            } else {
+                printLine("Added \(user.role.rawValue) \(user.email): \(user.id)")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users of a pole.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+
+        func run() async throws {
+            guard let poleID = PoleID(pole) else { throw AdminError.usage("--pole is not a pole id") }
+            let users = try await options.withPool { try await UserStore(pool: $0).list(pole: poleID) }
+            if options.json {
+                try Output.json(users.map(UserJSON.init))
+            } else {
+                Output.table(["ID", "EMAIL", "NAME", "ROLE", "MEMBER"], users.map {
+                    [$0.id.description, $0.email, $0.name, $0.role.rawValue, $0.memberID?.description ?? "-"]
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+import MutualisStore
+
+/// A booking as the API shows it.
+struct BookingJSON: ResponseEncodable, Sendable {
+    var id: String
+    var resourceId: String
+    var memberId: String
+    var start: Date
+    var end: Date
+    var quantity: Int
+    var status: String
+    var note: String
+    var seriesId: String?
+    var lateCancellation: Bool
+
+    init(_ booking: Booking) {
+        id = booking.id.description
+        resourceId = booking.resourceID.description
+        memberId = booking.memberID.description
+        start = booking.range.start
+        end = booking.range.end
+        quantity = booking.quantity
+        status = booking.status.rawValue
+        note = booking.note
+        seriesId = booking.seriesID?.description
+        lateCancellation = booking.lateCancellation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, resourceId, memberId, start, end, quantity, status, note, seriesId, lateCancellation
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(resourceId, forKey: .resourceId)
+        try container.encode(memberId, forKey: .memberId)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(quantity, forKey: .quantity)
+        try container.encode(status, forKey: .status)
+        try container.encode(note, forKey: .note)
+        try container.encode(seriesId, forKey: .seriesId)
+        try container.encode(lateCancellation, forKey: .lateCancellation)
+    }
+}
+
+/// The answer to a recurring booking: what was booked, and what was not and why.
+struct SeriesJSON: Encodable, Sendable {
+    var seriesId: String
+    var bookings: [BookingJSON]
+    var conflicts: [Problem.Conflict]
+
+    init(_ outcome: BookingOutcome) {
+        seriesId = outcome.seriesID?.description ?? ""
+        bookings = outcome.bookings.map(BookingJSON.init)
+        conflicts = outcome.refused.map { Problem.Conflict(start: $0.range.start, end: $0.range.end, reason: $0.reason, rule: $0.rule?.rawValue) }
+    }
+}
+
+/// The body of `POST /bookings`.
+struct BookingBody: Decodable {
+    struct Recurrence: Decodable {
+        var frequency: String
+        var interval: Int?
+        var weekdays: [String]?
+        var count: Int?
+        var until: Date?
+    }
+
+    var resourceId: String
+    var memberId: String?
+    var start: Date
+    var end: Date
+    var quantity: Int?
+    var note: String?
+    var recurrence: Recurrence?
+    var onConflict: String?
+}

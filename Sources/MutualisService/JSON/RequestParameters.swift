@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+import MutualisStore
+
+extension MutualisRequestContext {
+    /// A typed id from the path; an id that cannot exist is simply not found.
+    func id<Entity>(_ name: String, as type: Identifier<Entity>.Type, what: String) throws -> Identifier<Entity> {
+        guard let text = parameters.get(name), let id = Identifier<Entity>(text) else { throw Problem.notFound(what) }
+        return id
+    }
+}
+
+extension Request {
+    /// An optional query parameter read by `parse`; 400 naming it when it is malformed.
+    func query<Value>(_ name: String, _ expected: String, _ parse: (String) -> Value?) throws -> Value? {
+        guard let text = uri.queryParameters.get(name) else { return nil }
+        guard let value = parse(text) else { throw Problem.malformed(name, "must be \(expected)") }
+        return value
+    }
+
+    /// `?limit=` and `?cursor=` of a list.
+    func pageRequest() throws -> PageRequest {
+        let limit = try query("limit", "a whole number from 1 to 1000") { Int($0) }
+        do {
+            return try PageRequest(limit: limit, cursor: uri.queryParameters.get("cursor"))
+        } catch {
+            throw ProblemMiddleware<MutualisRequestContext>.problem(error)
+        }
+    }
+
+    /// An RFC 3339 instant from the query.
+    func instant(_ name: String) throws -> Date? {
+        try query(name, "an RFC 3339 instant with an offset, such as 2026-03-02T09:00:00+01:00") { RFC3339.parse($0) }
+    }
+
+    /// The body as JSON of a type; malformed JSON is a 400 naming the field at fault.
+    func json<Value: Decodable>(_ type: Value.Type, context: MutualisRequestContext) async throws -> Value {
+        try Self.decodeJSON(type, from: Data(buffer: try await body.collect(upTo: context.maxUploadSize)))
+    }
+
+    static func decodeJSON<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+        do {
+            return try APICoding.decoder.decode(type, from: data)
+        } catch let error as DecodingError {
+            throw ProblemMiddleware<MutualisRequestContext>.problem(error)
+        }
+    }
+}
+
+/// A list answer: `{"items": [...], "next": CURSOR_OR_NULL}`.
+struct ListResponse<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+    var items: [Item]
+    var next: String?
+
+    enum CodingKeys: String, CodingKey { case items, next }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(next, forKey: .next)
+    }
+}
+
+/// A JSON answer with a status other than 200.
+struct Created<Body: ResponseEncodable>: ResponseGenerator {
+    var body: Body
+    var status: HTTPResponse.Status = .created
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try body.response(from: request, context: context)
+        response.status = status
+        return response
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+
+/// A member as the API shows it.
+struct MemberJSON: ResponseEncodable, Sendable {
+    var id: String
+    var name: String
+    var legalForm: String
+    var siret: String?
+    var category: String?
+    var headcount: Double
+    var annualBudgetCents: Int
+    var joinedOn: String
+    var leftOn: String?
+
+    init(_ member: Member) {
+        id = member.id.description
+        name = member.name
+        legalForm = member.legalForm.rawValue
+        siret = member.siret?.digits
+        category = member.categoryID?.description
+        headcount = Double(member.headcountHundredths) / 100
+        annualBudgetCents = member.annualBudgetCents
+        joinedOn = member.joinedOn.description
+        leftOn = member.leftOn?.description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, legalForm, siret, category, headcount, annualBudgetCents, joinedOn, leftOn
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(legalForm, forKey: .legalForm)
+        try container.encode(siret, forKey: .siret)
+        try container.encode(category, forKey: .category)
+        try container.encode(headcount, forKey: .headcount)
+        try container.encode(annualBudgetCents, forKey: .annualBudgetCents)
+        try container.encode(joinedOn, forKey: .joinedOn)
+        try container.encode(leftOn, forKey: .leftOn)
+    }
+}
+
+/// The body of `POST /members` and `PATCH /members/{id}`; in a PATCH, absent fields stay and
+/// `null` clears the optional ones.
+struct MemberBody: Decodable, Sendable {
+    var name: String?
+    var legalForm: String?
+    var siret: Nullable<String>?
+    var category: Nullable<String>?
+    var headcount: Double?
+    var annualBudgetCents: Int?
+    var joinedOn: String?
+    var leftOn: Nullable<String>?
+
+    enum CodingKeys: String, CodingKey {
+        case name, legalForm, siret, category, headcount, annualBudgetCents, joinedOn, leftOn
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        legalForm = try container.decodeIfPresent(String.self, forKey: .legalForm)
+        siret = try container.nullable(String.self, forKey: .siret)
+        category = try container.nullable(String.self, forKey: .category)
+        headcount = try container.decodeIfPresent(Double.self, forKey: .headcount)
+        annualBudgetCents = try container.decodeIfPresent(Int.self, forKey: .annualBudgetCents)
+        joinedOn = try container.decodeIfPresent(String.self, forKey: .joinedOn)
+        leftOn = try container.nullable(String.self, forKey: .leftOn)
+    }
+}
+
+/// A JSON value that may be given as `null`, told apart from a field that is absent.
+enum Nullable<Wrapped: Decodable & Sendable>: Sendable {
+    case null
+    case value(Wrapped)
+
+    var value: Wrapped? {
+        if case .value(let wrapped) = self { wrapped } else { nil }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// `nil` when the key is absent, `.null` when it is `null`, else its value.
+    func nullable<Value: Decodable & Sendable>(_ type: Value.Type, forKey key: Key) throws -> Nullable<Value>? {
+        guard contains(key) else { return nil }
+        if try decodeNil(forKey: key) { return .null }
+        return .value(try decode(type, forKey: key))
+    }
+}

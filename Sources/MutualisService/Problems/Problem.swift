@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+
+/// An error answer in `application/problem+json` (RFC 9457).
+struct Problem: HTTPResponseError {
+    /// One field at fault.
+    struct FieldProblem: Encodable, Equatable {
+        var field: String
+        var message: String
+        /// The booking rule broken, for rule violations.
+        var rule: String?
+    }
+
+    /// An occurrence of a series that could not be booked.
+    struct Conflict: Encodable, Equatable {
+        var start: Date
+        var end: Date
+        var reason: String
+        var rule: String?
+    }
+
+    var status: HTTPResponse.Status
+    var type: String
+    var title: String
+    var detail: String
+    var errors: [FieldProblem]
+    var conflicts: [Conflict]?
+
+    init(status: HTTPResponse.Status, type: String = "about:blank", detail: String, errors: [FieldProblem] = [], conflicts: [Conflict]? = nil) {
+        self.status = status
+        self.type = type
+        self.title = status.reasonPhrase
+        self.detail = detail
+        self.errors = errors
+        self.conflicts = conflicts
+    }
+
+    static func unauthorized() -> Problem {
+        Problem(status: .unauthorized, detail: "a valid bearer token is required")
+    }
+
+    static func notFound(_ what: String) -> Problem {
+        Problem(status: .notFound, detail: "\(what) not found")
+    }
+
+    /// A malformed request (400), naming the field.
+    static func malformed(_ field: String, _ message: String) -> Problem {
+        Problem(status: .badRequest, detail: message, errors: [FieldProblem(field: field, message: message)])
+    }
+
+    /// Valid JSON that breaks a rule (422).
+    static func invalid(_ errors: [FieldError]) -> Problem {
+        Problem(
+            status: .unprocessableContent, type: "/problems/invalid-fields",
+            detail: errors.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
+            errors: errors.map { FieldProblem(field: $0.field, message: $0.message) }
+        )
+    }
+
+    private struct Body: Encodable {
+        var type: String
+        var title: String
+        var status: Int
+        var detail: String
+        var errors: [FieldProblem]
+        var conflicts: [Conflict]?
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(type: type, title: title, status: status.code, detail: detail, errors: errors, conflicts: conflicts)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="mutualis""# }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try APICoding.encoder.encode(body))))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+import MutualisStore
+import PostgresClient
+
+/// Turns every error into a problem+json answer: the store's refusals into 404, 409 or 422,
+/// malformed JSON into 400 naming the field, and anything unexpected into a 500 that leaks
+/// nothing (the details go to the log).
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            throw problem
+        } catch let error as StoreError {
+            throw Self.problem(error)
+        } catch let error as DecodingError {
+            throw Self.problem(error)
+        } catch let error as HTTPError {
+            throw Problem(status: error.status, detail: error.body ?? error.status.reasonPhrase)
+        } catch let error as PostgresError where error.isConnectionLoss {
+            context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
+            throw Problem(status: .serviceUnavailable, detail: "the database cannot be reached; try again shortly")
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            throw Problem(status: .internalServerError, detail: "an unexpected error occurred")
+        }
+    }
+
+    static func problem(_ error: StoreError) -> Problem {
+        switch error {
+        case .notFound(let what):
+            return .notFound(what)
+        case .invalid(let errors):
+            return .invalid(errors)
+        case .conflict(let message, let field):
+            return Problem(
+                status: .conflict, type: "/problems/conflict", detail: message,
+                errors: field.map { [Problem.FieldProblem(field: $0, message: message)] } ?? []
+            )
+        case .rulesViolated(let violations):
+            return Problem(
+                status: .unprocessableContent, type: "/problems/booking-rule",
+                detail: violations.map(\.description).joined(separator: "; "),
+                errors: violations.map { Problem.FieldProblem(field: $0.field, message: $0.message, rule: $0.rule.rawValue) }
+            )
+        case .forbidden(let message):
+            return Problem(status: .forbidden, detail: message)
+        case .idempotencyKeyReused:
+            return Problem(
+                status: .unprocessableContent, type: "/problems/idempotency-key-reused", detail: error.description,
+                errors: [Problem.FieldProblem(field: "Idempotency-Key", message: error.description)]
+            )
+        case .seriesRefused(let refused):
+            return Problem(
+                status: .conflict, type: "/problems/series-refused", detail: error.description,
+                conflicts: refused.map { Problem.Conflict(start: $0.range.start, end: $0.range.end, reason: $0.reason, rule: $0.rule?.rawValue) }
+            )
+        }
+    }
+
+    static func problem(_ error: DecodingError) -> Problem {
+        func path(_ context: DecodingError.Context, _ key: (any CodingKey)? = nil) -> String {
+            let keys = context.codingPath + (key.map { [$0] } ?? [])
+            return keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .malformed(path(context, key), "is required")
+        case .typeMismatch(let type, let context):
+            return .malformed(path(context), "must be \(Self.name(of: type))")
+        case .valueNotFound(let type, let context):
+            return .malformed(path(context), "must be \(Self.name(of: type)), not null")
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? .malformed("body", "is not valid JSON")
+                : .malformed(path(context), context.debugDescription)
+        @unknown default:
+            return .malformed("body", "cannot be read")
+        }
+    }
+
+    private static func name(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "a value of another type"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+import MutualisStore
+
+/// `/api/v1/users`: the pole's coordinators and member users, and their tokens.
+struct UserController {
+    let users: UserStore
+    let tokens: TokenStore
+
+    func addRoutes(to group: RouterGroup<MutualisRequestContext>) {
+        group.post("users", use: create)
+        group.get("users", use: list)
+        group.post("users/:userId/tokens", use: issueToken)
+    }
+
+    struct UserBody: Decodable {
+        var email: String
+        var name: String
+        var role: String
+        var memberId: String?
+    }
+
+    struct UserJSON: ResponseEncodable, Sendable {
+        var id: String
+        var email: String
+        var name: String
+        var role: String
+        var memberId: String?
+
+        init(_ user: User) {
+            id = user.id.description
+            email = user.email
+            name = user.name
+            role = user.role.rawValue
+            memberId = user.memberID?.description
+        }
+    }
+
+    struct TokenBody: Decodable {
+        var scope: String?
+        var label: String?
+    }
+
+    struct TokenJSON: ResponseEncodable, Sendable {
+        var token: String
+        var scope: String
+    }
+
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<UserJSON> {
+        let caller = try context.coordinator()
+        let body = try await request.json(UserBody.self, context: context)
+        guard let role = User.Role(rawValue: body.role) else {
+            throw Problem.invalid([FieldError(field: "role", message: "must be coordinator or member")])
+        }
+        var member: MemberID?
+        if let text = body.memberId {
+            guard let id = MemberID(text) else { throw Problem.invalid([FieldError(field: "memberId", message: "no such member in this pole")]) }
+            member = id
+        }
+        let user = try await users.create(pole: caller.poleID, email: body.email, name: body.name, role: role, memberID: member, actor: caller.actor)
+        return Created(body: UserJSON(user))
+    }
+
+    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<UserJSON> {
+        let caller = try context.coordinator()
+        return ListResponse(items: try await users.list(pole: caller.poleID).map(UserJSON.init), next: nil)
+    }
+
+    /// A new token for a user of the caller's pole; `{"scope": "calendar"}` makes a feed key.
+    @Sendable func issueToken(_ request: Request, context: MutualisRequestContext) async throws -> Created<TokenJSON> {
+        let caller = try context.coordinator()
+        let user = try await users.get(pole: caller.poleID, try context.id("userId", as: UserID.self, what: "user"))
+        let raw = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = raw.readableBytes == 0 ? TokenBody() : try Request.decodeJSON(TokenBody.self, from: Data(buffer: raw))
+        guard let scope = TokenStore.Scope(rawValue: body.scope ?? "api") else {
+            throw Problem.invalid([FieldError(field: "scope", message: "must be api or calendar")])
+        }
+        let token = try await tokens.issue(for: user.id, scope: scope, label: body.label, actor: caller.actor)
+        return Created(body: TokenJSON(token: token, scope: scope.rawValue))
+    }
+}

@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// API tokens: 256 random bits shown once, stored only as their SHA-256.
+public struct TokenStore: Sendable {
+    /// What a token is for.
+    public enum Scope: String, Sendable {
+        /// The `Authorization: Bearer` header of the API.
+        case api
+        /// The `?key=` of calendar feed URLs, which calendar apps fetch without headers.
+        case calendar
+    }
+
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Issues a token for a user and returns it; only its hash is kept.
+    public func issue(for user: UserID, scope: Scope = .api, label: String? = nil, actor: Actor) async throws -> String {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for index in bytes.indices { bytes[index] = generator.next() }
+        let token = "mut_" + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let hash = Self.hash(token)
+        try await pool.withTransaction { connection in
+            guard let pole = try connection.query(
+                "SELECT pole_id FROM users WHERE id = \(user) AND disabled_at IS NULL"
+            ).first?.decode(PoleID.self, at: 0) else { throw StoreError.notFound("user") }
+            let id = try connection.query(
+                "INSERT INTO api_tokens (user_id, token_hash, scope, label) VALUES (\(user), \(hash), \(scope.rawValue), \(label)) RETURNING id"
+            ).first!.decode(UUID.self, at: 0)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "issue", entity: "token", entityID: id, to: scope.rawValue)
+        }
+        return token
+    }
+
+    /// The caller a token stands for, if it is a live token of an enabled user; records its use
+    /// (at most once a minute, to spare the database a write per request).
+    public func authenticate(_ token: String, scope: Scope = .api) async throws -> Principal? {
+        guard token.hasPrefix("mut_"), token.count < 100 else { return nil }
+        let hash = Self.hash(token)
+        return try await pool.withConnection { connection in
+            guard let row = try connection.query(
+                """
+                WITH found AS (
+                    SELECT t.id AS token_id, u.id, u.pole_id, u.role, u.member_id, t.last_used_at
+                    FROM api_tokens t JOIN users u ON u.id = t.user_id
+                    WHERE t.token_hash = \(hash) AND t.scope = \(scope.rawValue)
+                      AND t.revoked_at IS NULL AND u.disabled_at IS NULL
+                ), touched AS (
+                    UPDATE api_tokens SET last_used_at = now()
+                    WHERE id IN (SELECT token_id FROM found WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+                )
+                SELECT id, pole_id, role, member_id FROM found
+                """
+            ).first else { return nil }
+            let (user, pole, role, member) = try row.decode((UserID, PoleID, User.Role, MemberID?).self)
+            return Principal(userID: user, poleID: pole, role: role, memberID: member)
+        }
+    }
+
+    /// Revokes every live token of a user; returns how many.
+    @discardableResult
+    public func revokeAll(of user: UserID, actor: Actor) async throws -> Int {
+        try await pool.withTransaction { connection in
+            let count = try connection.execute(
+                "UPDATE api_tokens SET revoked_at = now() WHERE user_id = \(user) AND revoked_at IS NULL"
+            )
+            let pole = try connection.query("SELECT pole_id FROM users WHERE id = \(user)").first?.decode(PoleID.self, at: 0)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "revoke", entity: "token", entityID: user.uuid, details: #"{"count": \#(count)}"#)
+            return count
+        }
+    }
+
+    static func hash(_ token: String) -> Data {
+        Data(SHA256.hash(data: Data(token.utf8)))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// People who sign in: coordinators and member users.
+public struct UserStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Adds a user to a pole; a member user names its member, a coordinator none.
+    public func create(pole: PoleID, email: String, name: String, role: User.Role, memberID: MemberID?, actor: Actor) async throws -> User {
+        var errors: [FieldError] = []
+        let email = email.trimmingCharacters(in: .whitespaces)
+        let name = name.trimmingCharacters(in: .whitespaces)
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) || email.count > 320 {
+            errors.append(FieldError(field: "email", message: "is not an email address"))
+        }
+        if name.isEmpty || name.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if role == .member && memberID == nil { errors.append(FieldError(field: "memberId", message: "a member user needs its member")) }
+        if role == .coordinator && memberID != nil { errors.append(FieldError(field: "memberId", message: "a coordinator acts for the whole pole, not one member")) }
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
+        return try await pool.withTransaction { connection in
+            let id: UserID
+            do {
+                id = try connection.query(
+                    """
+                    INSERT INTO users (pole_id, email, name, role, member_id)
+                    VALUES (\(pole), \(email), \(name), \(role)::user_role, \(memberID)) RETURNING id
+                    """
+                ).first!.decode(UserID.self, at: 0)
+            } catch let error as PostgresError where error.isUniqueViolation {
+                throw StoreError.conflict("a user with the email \(email) already exists", field: "email")
+            } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
+                throw error.constraint == "users_pole_id_fkey" ? StoreError.notFound("pole") : StoreError.invalid("memberId", "no such member in this pole")
+            }
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "user", entityID: id.uuid, to: role.rawValue)
+            return User(id: id, poleID: pole, email: email, name: name, role: role, memberID: memberID)
+        }
+    }
+
+    /// The user with an email (any pole), if any.
+    public func find(email: String) async throws -> User? {
+        try await pool.withConnection { connection in
+            try connection.query(
+                "SELECT \(sql: Self.columns) FROM users WHERE lower(email) = lower(\(email))"
+            ).first.map(Self.user)
+        }
+    }
+
+    /// One user of a pole.
+    public func get(pole: PoleID, _ id: UserID) async throws -> User {
+        try await pool.withConnection { connection in
+            guard let row = try connection.query(
+                "SELECT \(sql: Self.columns) FROM users WHERE pole_id = \(pole) AND id = \(id)"
+            ).first else { throw StoreError.notFound("user") }
+            return try Self.user(row)
+        }
+    }
+
+    /// The pole's users, by email.
+    public func list(pole: PoleID) async throws -> [User] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                "SELECT \(sql: Self.columns) FROM users WHERE pole_id = \(pole) ORDER BY lower(email)"
+            ).rows.map(Self.user)
+        }
+    }
+
+    static let columns: StaticString = "id, pole_id, email, name, role, member_id"
+
+    static func user(_ row: PostgresRow) throws -> User {
+        let (id, pole, email, name, role, member) = try row.decode((UserID, PoleID, String, String, User.Role, MemberID?).self)
+        return User(id: id, poleID: pole, email: email, name: name, role: role, memberID: member)
+    }
+}

@@ -1,0 +1,123 @@
+import Crypto
+import Foundation
+import MutualisDomain
+
+/// A request to book, possibly recurring.
+public struct BookingInput: Sendable {
+    /// What a recurring series does with an occurrence it cannot book.
+    public enum OnConflict: String, Sendable {
+        /// Book the others, and report the refused ones.
+        case skip
+        /// Book nothing.
+        case fail
+    }
+
+    public var resourceID: ResourceID
+    public var memberID: MemberID
+    public var range: TimeRange
+    public var quantity: Int
+    public var note: String
+    public var recurrence: RecurrenceRule?
+    public var onConflict: OnConflict
+
+    public init(
+        resourceID: ResourceID, memberID: MemberID, range: TimeRange, quantity: Int = 1, note: String = "",
+        recurrence: RecurrenceRule? = nil, onConflict: OnConflict = .fail
+    ) {
+        self.resourceID = resourceID
+        self.memberID = memberID
+        self.range = range
+        self.quantity = quantity
+        self.note = note
+        self.recurrence = recurrence
+        self.onConflict = onConflict
+    }
+}
+
+/// What booking created: one booking, or a series with the occurrences it could not book.
+public struct BookingOutcome: Sendable {
+    public var bookings: [Booking]
+    public var seriesID: SeriesID?
+    public var refused: [RefusedOccurrence]
+
+    public init(bookings: [Booking], seriesID: SeriesID?, refused: [RefusedOccurrence]) {
+        self.bookings = bookings
+        self.seriesID = seriesID
+        self.refused = refused
+    }
+}
+
+/// An occurrence of a series that was not booked, and why.
+public struct RefusedOccurrence: Sendable, Equatable {
+    public var range: TimeRange
+    public var reason: String
+    /// The rule it broke, or nil for a slot already taken.
+    public var rule: BookingRule?
+
+    public init(range: TimeRange, reason: String, rule: BookingRule?) {
+        self.range = range
+        self.reason = reason
+        self.rule = rule
+    }
+}
+
+/// Who may see which bookings: a coordinator the pole's, a member user its member's.
+public struct BookingScope: Sendable {
+    public var poleID: PoleID
+    public var memberID: MemberID?
+
+    public init(poleID: PoleID, memberID: MemberID?) {
+        self.poleID = poleID
+        self.memberID = memberID
+    }
+
+    /// The bookings a caller may see.
+    public init(_ principal: Principal) {
+        self.init(poleID: principal.poleID, memberID: principal.isCoordinator ? nil : principal.memberID)
+    }
+}
+
+/// Filters of a booking list.
+public struct BookingFilter: Sendable {
+    public var from: Date?
+    public var to: Date?
+    public var resourceID: ResourceID?
+    public var memberID: MemberID?
+
+    public init(from: Date? = nil, to: Date? = nil, resourceID: ResourceID? = nil, memberID: MemberID? = nil) {
+        self.from = from
+        self.to = to
+        self.resourceID = resourceID
+        self.memberID = memberID
+    }
+}
+
+/// A request's Idempotency-Key, with what identifies the request and renders its answer.
+public struct Idempotency: Sendable {
+    public var userID: UserID
+    public var key: String
+    /// SHA-256 of the request body: the same key with another body is refused.
+    public var requestHash: Data
+
+    public init(userID: UserID, key: String, requestHash: Data) {
+        self.userID = userID
+        self.key = key
+        self.requestHash = requestHash
+    }
+
+    /// The key of a request with this body.
+    public init(userID: UserID, key: String, body: Data) {
+        self.init(userID: userID, key: key, requestHash: Data(SHA256.hash(data: body)))
+    }
+}
+
+/// A stored answer, replayed to a retried request.
+public struct StoredResponse: Sendable, Equatable {
+    public var status: Int
+    public var body: String
+
+    public init(status: Int, body: String) {
+        self.status = status
+        self.body = body
+    }
+}

@@ -1,0 +1,444 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// Bookings: made, listed, and moved through their states.
+///
+/// The database decides conflicts: units are chosen inside the transaction, and the exclusion
+/// constraint on `booking_units` has the last word. A booking that loses a race for a unit is
+/// retried (a few times, each in a savepoint) while another unit may still be free, and
+/// otherwise refused as a conflict naming the time that is taken.
+public struct BookingStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    /// Attempts at one booking when concurrent ones keep taking the unit it chose.
+    static let attempts = 3
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Books one slot, or every occurrence of a recurring series.
+    ///
+    /// - Parameter confirm: true when a coordinator books: it needs no approval.
+    public func book(pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date = Date()) async throws -> BookingOutcome {
+        try await pool.withTransaction { connection in
+            try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now)
+        }
+    }
+
+    /// Books as ``book(pole:_:actor:confirm:now:)``, once per Idempotency-Key: a retry with the
+    /// same key and body within 24 hours gets the first answer back and books nothing; the same
+    /// key with another body is refused.
+    ///
+    /// The key is claimed first, in the booking's own transaction: a concurrent twin waits
+    /// for it, then replays the answer.
+    public func book(
+        pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date = Date(), idempotency: Idempotency,
+        render: @escaping @Sendable (BookingOutcome) throws -> StoredResponse
+    ) async throws -> (response: StoredResponse, replayed: Bool) {
+        while true {
+            if let stored = try await storedResponse(idempotency) { return (stored, true) }
+            let claimed: StoredResponse? = try await pool.withTransaction { connection in
+                let claim = try connection.execute(
+                    """
+                    INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body)
+                    VALUES (\(idempotency.userID), \(idempotency.key), \(idempotency.requestHash), 0, '')
+                    ON CONFLICT (user_id, key) DO NOTHING
+                    """
+                )
+                guard claim == 1 else { return nil }
+                let response = try render(try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now))
+                try connection.execute(
+                    """
+                    UPDATE idempotency_keys SET response_status = \(response.status), response_body = \(response.body)
+                    WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)
+                    """
+                )
+                return response
+            }
+            if let claimed { return (claimed, false) }
+        }
+    }
+
+    /// The answer stored for a key, if fresh; expired keys are cleared so they can be reused.
+    private func storedResponse(_ idempotency: Idempotency) async throws -> StoredResponse? {
+        try await pool.withConnection { connection in
+            try connection.execute(
+                """
+                DELETE FROM idempotency_keys WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)
+                AND created_at < now() - interval '24 hours'
+                """
+            )
+            guard let row = try connection.query(
+                """
+                SELECT request_hash, response_status, response_body FROM idempotency_keys
+                WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)
+                """
+            ).first else { return nil }
+            let (hash, status, body) = try row.decode((Data, Int, String).self)
+            guard hash == idempotency.requestHash else { throw StoreError.idempotencyKeyReused }
+            return StoredResponse(status: status, body: body)
+        }
+    }
+
+    static func book(
+        _ connection: PostgresConnection, pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date
+    ) throws -> BookingOutcome {
+        let resource = try ResourceStore.get(pole: pole, input.resourceID, connection)
+        let zone = try poleZone(connection, pole)
+        let memberExists = try connection.query(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE pole_id = \(pole) AND id = \(input.memberID))"
+        ).first!.decode(Bool.self, at: 0)
+        guard memberExists else { throw StoreError.invalid("memberId", "no such member in this pole") }
+        guard input.note.count <= 2000 else { throw StoreError.invalid("note", "must be at most 2000 characters") }
+
+        guard let recurrence = input.recurrence else {
+            let booking = try bookOne(connection, pole: pole, resource: resource, zone: zone, input: input, range: input.range,
+                                      series: nil, actor: actor, confirm: confirm, now: now)
+            return BookingOutcome(bookings: [booking], seriesID: nil, refused: [])
+        }
+        let occurrences: [TimeRange]
+        do {
+            occurrences = try recurrence.occurrences(startingWith: input.range, in: zone)
+        } catch {
+            throw StoreError.invalid(error.field, error.description)
+        }
+        let series = try connection.query(
+            """
+            INSERT INTO booking_series (pole_id, resource_id, member_id, rule, created_by)
+            VALUES (\(pole), \(resource.id), \(input.memberID), \(try recurrenceJSON(recurrence))::jsonb, \(actor.userID))
+            RETURNING id
+            """
+        ).first!.decode(SeriesID.self, at: 0)
+        var booked: [Booking] = []
+        var refused: [RefusedOccurrence] = []
+        for occurrence in occurrences {
+            do {
+                booked.append(try connection.withSavepoint {
+                    try bookOne(connection, pole: pole, resource: resource, zone: zone, input: input, range: occurrence,
+                                series: series, actor: actor, confirm: confirm, now: now)
+                })
+            } catch StoreError.rulesViolated(let violations) {
+                refused.append(RefusedOccurrence(range: occurrence, reason: violations[0].message, rule: violations[0].rule))
+            } catch StoreError.conflict(let message, _) {
+                refused.append(RefusedOccurrence(range: occurrence, reason: message, rule: nil))
+            }
+        }
+        if booked.isEmpty || (!refused.isEmpty && input.onConflict == .fail) {
+            throw StoreError.seriesRefused(refused)
+        }
+        return BookingOutcome(bookings: booked, seriesID: series, refused: refused)
+    }
+
+    private static func bookOne(
+        _ connection: PostgresConnection, pole: PoleID, resource: Resource, zone: PoleTimeZone, input: BookingInput,
+        range: TimeRange, series: SeriesID?, actor: Actor, confirm: Bool, now: Date
+    ) throws -> Booking {
+        let request = BookingRequest(resourceID: resource.id, memberID: input.memberID, range: range, quantity: input.quantity)
+        var held: [LocalDate: Int] = [:]
+        if resource.rules.monthlyQuotaMinutes != nil {
+            for month in request.unitMinutesByMonth(in: zone).keys {
+                let monthRange = TimeRange(start: zone.startOfDay(month), end: zone.startOfDay(month.adding(months: 1)!))!
+                held[month] = try connection.query(
+                    """
+                    SELECT coalesce(sum(ceil(extract(epoch FROM upper(part) - lower(part)) / 60)::bigint * quantity), 0)::bigint
+                    FROM (SELECT during * tstzrange(\(monthRange.start), \(monthRange.end), '[)') AS part, quantity
+                          FROM bookings
+                          WHERE resource_id = \(resource.id) AND member_id = \(input.memberID)
+                            AND status IN ('pending', 'confirmed')
+                            AND during && tstzrange(\(monthRange.start), \(monthRange.end), '[)')) AS parts
+                    """
+                ).first!.decode(Int.self, at: 0)
+            }
+        }
+        let checker = BookingRuleChecker(
+            rules: resource.rules, units: resource.units, zone: zone,
+            blackouts: try ResourceStore.blackouts(connection, resource.id, overlapping: range)
+        )
+        let violations = checker.violations(of: request, at: now, heldMinutesByMonth: held)
+        guard violations.isEmpty else { throw StoreError.rulesViolated(violations) }
+
+        let status: BookingStatus = resource.rules.approvalRequired && !confirm ? .pending : .confirmed
+        for attempt in 1...attempts {
+            do {
+                return try connection.withSavepoint {
+                    try insert(connection, pole: pole, resource: resource, input: input, range: range, series: series, status: status, actor: actor)
+                }
+            } catch let error as PostgresError where (error.isExclusionViolation || error.isDeadlock) && attempt < attempts {
+                continue
+            } catch let error as PostgresError where error.isExclusionViolation || error.isDeadlock {
+                throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
+            }
+        }
+        throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
+    }
+
+    private static func insert(
+        _ connection: PostgresConnection, pole: PoleID, resource: Resource, input: BookingInput, range: TimeRange,
+        series: SeriesID?, status: BookingStatus, actor: Actor
+    ) throws -> Booking {
+        let occupied = range.extended(by: Double(resource.rules.bufferMinutes * 60))
+        let units = try connection.query(
+            """
+            SELECT u.id FROM resource_units u
+            WHERE u.resource_id = \(resource.id) AND u.retired_at IS NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM booking_units bu
+                  WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)'))
+            ORDER BY u.number LIMIT \(input.quantity)
+            """
+        ).rows.map { try $0.decode(UnitID.self, at: 0) }
+        guard units.count == input.quantity else {
+            throw try refusal(connection, resource: resource, range: range, occupied: occupied, quantity: input.quantity)
+        }
+        let id = try connection.query(
+            """
+            INSERT INTO bookings (pole_id, resource_id, member_id, created_by, quantity, during, status, note, series_id)
+            VALUES (\(pole), \(resource.id), \(input.memberID), \(actor.userID), \(Int32(input.quantity)),
+                    tstzrange(\(range.start), \(range.end), '[)'), \(status)::booking_status, \(input.note), \(series))
+            RETURNING id
+            """
+        ).first!.decode(BookingID.self, at: 0)
+        try connection.execute(
+            """
+            INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
+            SELECT \(id), \(resource.id), unit, tstzrange(\(occupied.start), \(occupied.end), '[)') FROM unnest(\(units)::uuid[]) AS unit
+            """
+        )
+        try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "booking", entityID: id.uuid, to: status.rawValue)
+        return Booking(
+            id: id, poleID: pole, resourceID: resource.id, memberID: input.memberID, range: range, quantity: input.quantity,
+            status: status, note: input.note, seriesID: series
+        )
+    }
+
+    /// Why no unit is free: the buffer rule if the slot itself is free, else the time taken.
+    private static func refusal(
+        _ connection: PostgresConnection, resource: Resource, range: TimeRange, occupied: TimeRange, quantity: Int
+    ) throws -> StoreError {
+        if resource.rules.bufferMinutes > 0 {
+            let freeWithoutBuffers = try connection.query(
+                """
+                SELECT count(*) FROM resource_units u
+                WHERE u.resource_id = \(resource.id) AND u.retired_at IS NULL
+                  AND NOT EXISTS (
+                      SELECT 1 FROM booking_units bu JOIN bookings b ON b.id = bu.booking_id
+                      WHERE bu.unit_id = u.id AND bu.active AND b.during && tstzrange(\(range.start), \(range.end), '[)'))
+                """
+            ).first!.decode(Int.self, at: 0)
+            if freeWithoutBuffers >= quantity {
+                return .rulesViolated([BookingRuleViolation(
+                    rule: .buffer, field: "start",
+                    message: "\(resource.rules.bufferMinutes) minutes must stay free between bookings"
+                )])
+            }
+        }
+        let taken = try connection.query(
+            """
+            SELECT lower(b.during), upper(b.during) FROM booking_units bu JOIN bookings b ON b.id = bu.booking_id
+            WHERE bu.resource_id = \(resource.id) AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)')
+            ORDER BY lower(b.during) LIMIT 1
+            """
+        ).first
+        guard let taken else { return .conflict("the slot was taken by a concurrent booking", field: "start") }
+        let (start, end) = try taken.decode((Date, Date).self)
+        return .conflict("the slot is taken from \(start.formatted(.iso8601)) to \(end.formatted(.iso8601))", field: "start")
+    }
+
+    // MARK: Reading
+
+    /// One booking the caller may see.
+    public func get(_ id: BookingID, scope: BookingScope) async throws -> Booking {
+        try await pool.withConnection { try Self.get(id, scope: scope, $0) }
+    }
+
+    static func get(_ id: BookingID, scope: BookingScope, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Booking {
+        guard let row = try connection.query(
+            """
+            SELECT \(sql: Self.columns) FROM bookings
+            WHERE id = \(id) AND pole_id = \(scope.poleID) AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
+            \(sql: forUpdate ? "FOR UPDATE" : "")
+            """
+        ).first else { throw StoreError.notFound("booking") }
+        return try booking(row)
+    }
+
+    /// A page of the bookings the caller may see, by start then id.
+    public func list(scope: BookingScope, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
+        let after = try page.cursor.map(BookingCursor.init(text:))
+        return try await pool.withConnection { connection in
+            let bookings = try connection.query(
+                """
+                SELECT \(sql: Self.columns) FROM bookings
+                WHERE pole_id = \(scope.poleID)
+                  AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
+                  AND (\(filter.memberID)::uuid IS NULL OR member_id = \(filter.memberID))
+                  AND (\(filter.resourceID)::uuid IS NULL OR resource_id = \(filter.resourceID))
+                  AND during && tstzrange(\(filter.from), \(filter.to), '[)')
+                  AND (\(after?.start)::timestamptz IS NULL OR (lower(during), id) > (\(after?.start), \(after?.id)))
+                ORDER BY lower(during), id LIMIT \(page.limit + 1)
+                """
+            ).rows.map(Self.booking)
+            let items = Array(bookings.prefix(page.limit))
+            let next = bookings.count > page.limit ? items.last.map { BookingCursor(start: $0.range.start, id: $0.id).text } : nil
+            return Page(items: items, next: next)
+        }
+    }
+
+    // MARK: States
+
+    /// Moves a booking to a new state: approve (pending → confirmed), reject, or cancel. A
+    /// cancellation after the resource's deadline is marked late, and stays chargeable. With
+    /// `following`, cancels this occurrence of a series and every later one.
+    public func move(
+        _ id: BookingID, to next: BookingStatus, scope: BookingScope, actor: Actor, following: Bool = false, now: Date = Date()
+    ) async throws -> [Booking] {
+        try await pool.withTransaction { connection in
+            let booking = try Self.get(id, scope: scope, connection, forUpdate: true)
+            var targets = [booking]
+            if following, let series = booking.seriesID {
+                targets += try connection.query(
+                    """
+                    SELECT \(sql: Self.columns) FROM bookings
+                    WHERE series_id = \(series) AND id <> \(id) AND lower(during) > \(booking.range.start)
+                      AND status IN ('pending', 'confirmed')
+                      AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
+                    ORDER BY lower(during) FOR UPDATE
+                    """
+                ).rows.map(Self.booking)
+            }
+            let resource = try ResourceStore.get(pole: scope.poleID, booking.resourceID, connection)
+            let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: try Self.poleZone(connection, scope.poleID))
+            var moved: [Booking] = []
+            for var target in targets {
+                guard target.status.canMove(to: next) else {
+                    throw StoreError.conflict("a \(target.status.rawValue) booking cannot become \(next.rawValue)", field: "status")
+                }
+                let late = next == .cancelled && target.status == .confirmed && checker.cancellation(of: target.range, at: now) == .late
+                try connection.execute(
+                    """
+                    UPDATE bookings SET status = \(next)::booking_status, late_cancellation = \(late), updated_at = now()
+                    WHERE id = \(target.id)
+                    """
+                )
+                try AuditLog.record(
+                    connection, pole: scope.poleID, actor: actor, action: next == .cancelled ? "cancel" : (next == .confirmed ? "approve" : "reject"),
+                    entity: "booking", entityID: target.id.uuid, from: target.status.rawValue, to: next.rawValue,
+                    details: late ? #"{"late": true}"# : "{}"
+                )
+                target.status = next
+                target.lateCancellation = late
+                moved.append(target)
+            }
+            return moved
+        }
+    }
+
+    // MARK: Availability
+
+    /// The free units of a resource over a window, as spans with a constant number of free
+    /// units: opening hours (in the pole's time zone), blackouts, existing bookings and the
+    /// buffers around them are all taken into account by the database, with range arithmetic.
+    public func availability(pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> [(range: TimeRange, units: Int)] {
+        guard window.duration <= 366 * 86_400 else { throw StoreError.invalid("to", "the window is at most 366 days") }
+        return try await pool.withConnection { connection in
+            _ = try ResourceStore.get(pole: pole, resource, connection)
+            return try connection.query(
+                """
+                WITH res AS (
+                    SELECT r.id, make_interval(mins => r.buffer_minutes) AS buffer, p.time_zone AS tz
+                    FROM resources r JOIN poles p ON p.id = r.pole_id
+                    WHERE r.pole_id = \(pole) AND r.id = \(resource)
+                ), win AS (
+                    SELECT tstzrange(\(window.start), \(window.end), '[)') AS w
+                ), days AS (
+                    SELECT day::date AS day
+                    FROM res, win, generate_series((lower(w) AT TIME ZONE res.tz)::date - 1, (upper(w) AT TIME ZONE res.tz)::date, interval '1 day') AS day
+                ), hours AS (
+                    SELECT range_agg(tstzrange((days.day + oh.opens_at) AT TIME ZONE res.tz, (days.day + oh.closes_at) AT TIME ZONE res.tz, '[)')) AS open
+                    FROM res CROSS JOIN days JOIN opening_hours oh ON oh.resource_id = res.id AND oh.iso_weekday = extract(isodow FROM days.day)
+                ), available AS (
+                    SELECT (CASE WHEN EXISTS (SELECT 1 FROM opening_hours oh JOIN res ON oh.resource_id = res.id)
+                                 THEN coalesce((SELECT open FROM hours), '{}'::tstzmultirange)
+                                 ELSE tstzmultirange(w) END * tstzmultirange(w))
+                           - coalesce((SELECT range_agg(during) FROM blackouts b JOIN res ON b.resource_id = res.id WHERE during && w), '{}'::tstzmultirange) AS m
+                    FROM win
+                ), unit_free AS (
+                    SELECT u.id, (SELECT m FROM available) - coalesce((
+                        SELECT range_agg(tstzrange(lower(bu.occupied) - res.buffer, upper(bu.occupied), '[)'))
+                        FROM booking_units bu
+                        WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(lower(w) - res.buffer, upper(w) + res.buffer, '[)')
+                    ), '{}'::tstzmultirange) AS free
+                    FROM res CROSS JOIN win JOIN resource_units u ON u.resource_id = res.id AND u.retired_at IS NULL
+                ), edges AS (
+                    SELECT lower(piece) AS at, 1 AS delta FROM unit_free, unnest(free) AS piece
+                    UNION ALL
+                    SELECT upper(piece), -1 FROM unit_free, unnest(free) AS piece
+                ), steps AS (
+                    SELECT at, sum(delta) AS delta FROM edges GROUP BY at HAVING sum(delta) <> 0
+                ), counts AS (
+                    SELECT at, sum(delta) OVER (ORDER BY at) AS units, lead(at) OVER (ORDER BY at) AS until FROM steps
+                )
+                SELECT at, until, units::bigint FROM counts WHERE units > 0 AND until IS NOT NULL ORDER BY at
+                """
+            ).rows.map { row in
+                let (start, end, units) = try row.decode((Date, Date, Int).self)
+                return (TimeRange(start: start, end: end)!, units)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    static let columns: StaticString = """
+        id, pole_id, resource_id, member_id, lower(during), upper(during), quantity, status, note, series_id, late_cancellation
+        """
+
+    static func booking(_ row: PostgresRow) throws -> Booking {
+        let (id, pole, resource, member, start, end, quantity, status, note, series, late) = try row.decode(
+            (BookingID, PoleID, ResourceID, MemberID, Date, Date, Int, BookingStatus, String, SeriesID?, Bool).self
+        )
+        return Booking(
+            id: id, poleID: pole, resourceID: resource, memberID: member, range: TimeRange(start: start, end: end)!,
+            quantity: quantity, status: status, note: note, seriesID: series, lateCancellation: late
+        )
+    }
+
+    static func poleZone(_ connection: PostgresConnection, _ pole: PoleID) throws -> PoleTimeZone {
+        let pole = try PoleStore.get(pole, connection)
+        guard let zone = PoleTimeZone(identifier: pole.timeZone) else { throw StoreError.invalid("timeZone", "unknown time zone \(pole.timeZone)") }
+        return zone
+    }
+
+    static func recurrenceJSON(_ rule: RecurrenceRule) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(rule), as: UTF8.self)
+    }
+}
+
+/// Where a booking list resumes: after the booking with this start and id.
+struct BookingCursor {
+    var start: Date
+    var id: BookingID
+
+    init(start: Date, id: BookingID) {
+        self.start = start
+        self.id = id
+    }
+
+    init(text: String) throws(StoreError) {
+        let parts = text.split(separator: "_")
+        guard parts.count == 2, let micros = Int(parts[0]), let id = BookingID(String(parts[1])) else {
+            throw .invalid("cursor", "is not a cursor of this list")
+        }
+        start = Date(timeIntervalSince1970: Double(micros) / 1_000_000)
+        self.id = id
+    }
+
+    var text: String {
+        "\(Int((start.timeIntervalSince1970 * 1_000_000).rounded()))_\(id)"
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// What a member is made of, as given by a coordinator or an import.
+public struct MemberInput: Sendable {
+    public var name: String
+    public var legalForm: LegalForm
+    public var siret: String?
+    public var categoryID: CategoryID?
+    /// FTE, to two decimals.
+    public var headcount: Double
+    public var annualBudgetCents: Int
+    public var joinedOn: LocalDate?
+    public var leftOn: LocalDate?
+
+    public init(
+        name: String, legalForm: LegalForm, siret: String? = nil, categoryID: CategoryID? = nil, headcount: Double = 0,
+        annualBudgetCents: Int = 0, joinedOn: LocalDate? = nil, leftOn: LocalDate? = nil
+    ) {
+        self.name = name
+        self.legalForm = legalForm
+        self.siret = siret
+        self.categoryID = categoryID
+        self.headcount = headcount
+        self.annualBudgetCents = annualBudgetCents
+        self.joinedOn = joinedOn
+        self.leftOn = leftOn
+    }
+
+    /// Every field at fault, named as in the API.
+    public func validationErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if let siret, SIRET(siret) == nil {
+            errors.append(FieldError(field: "siret", message: "must be 14 digits with a valid check digit"))
+        }
+        if !headcount.isFinite || headcount < 0 || headcount > 1_000_000 || (headcount * 100).rounded() != headcount * 100 {
+            errors.append(FieldError(field: "headcount", message: "must be a number of FTE from 0, with at most two decimals"))
+        }
+        if annualBudgetCents < 0 { errors.append(FieldError(field: "annualBudgetCents", message: "must not be negative")) }
+        if let joinedOn, let leftOn, leftOn < joinedOn {
+            errors.append(FieldError(field: "leftOn", message: "must not be before joinedOn"))
+        }
+        return errors
+    }
+}
+
+/// Member organisations of a pole.
+public struct MemberStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Adds a member; `joinedOn` defaults to today in the pole's time zone.
+    public func create(pole: PoleID, _ input: MemberInput, actor: Actor) async throws -> Member {
+        let errors = input.validationErrors()
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
+        return try await pool.withTransaction { connection in
+            let member = try Self.insert(connection, pole: pole, input)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "member", entityID: member.id.uuid)
+            return member
+        }
+    }
+
+    /// Adds every member or none: the first refused row stops the import, and nothing stays.
+    public func importAll(pole: PoleID, _ inputs: [(line: Int, input: MemberInput)], actor: Actor) async throws -> [Member] {
+        for (line, input) in inputs {
+            if let error = input.validationErrors().first {
+                throw StoreError.invalid("line \(line): \(error.field)", error.message)
+            }
+        }
+        return try await pool.withTransaction { connection in
+            var members: [Member] = []
+            for (line, input) in inputs {
+                do {
+                    members.append(try Self.insert(connection, pole: pole, input))
+                } catch let error as StoreError {
+                    if case .invalid(let fields) = error, let first = fields.first {
+                        throw StoreError.invalid("line \(line): \(first.field)", first.message)
+                    }
+                    if case .conflict(let message, let field) = error {
+                        throw StoreError.conflict("line \(line): \(message)", field: field)
+                    }
+                    throw error
+                }
+            }
+            try AuditLog.record(
+                connection, pole: pole, actor: actor, action: "import", entity: "member", entityID: nil,
+                details: #"{"count": \#(members.count)}"#
+            )
+            return members
+        }
+    }
+
+    static func insert(_ connection: PostgresConnection, pole: PoleID, _ input: MemberInput) throws -> Member {
+        let siret = input.siret.flatMap(SIRET.init)?.digits
+        do {
+            let row = try connection.query(
+                """
+                INSERT INTO members (pole_id, name, legal_form, siret, category_id, headcount, annual_budget_cents, joined_on, left_on)
+                SELECT \(pole), \(input.name.trimmingCharacters(in: .whitespaces)), \(input.legalForm)::legal_form, \(siret),
+                       \(input.categoryID), \(input.headcount)::numeric(10, 2), \(input.annualBudgetCents),
+                       coalesce(\(input.joinedOn), (now() AT TIME ZONE p.time_zone)::date), \(input.leftOn)
+                FROM poles p WHERE p.id = \(pole)
+                RETURNING \(sql: Self.columns)
+                """
+            ).first
+            guard let row else { throw StoreError.notFound("pole") }
+            return try member(row)
+        } catch let error as PostgresError {
+            throw translate(error)
+        }
+    }
+
+    /// A page of the pole's members, by id.
+    public func list(pole: PoleID, page: PageRequest) async throws -> Page<Member> {
+        let after = try page.cursor.map { cursor throws(StoreError) -> MemberID in
+            guard let id = MemberID(cursor) else { throw StoreError.invalid("cursor", "is not a cursor of this list") }
+            return id
+        }
+        return try await pool.withConnection { connection in
+            let members = try connection.query(
+                """
+                SELECT \(sql: Self.columns) FROM members
+                WHERE pole_id = \(pole) AND (\(after)::uuid IS NULL OR id > \(after))
+                ORDER BY id LIMIT \(page.limit + 1)
+                """
+            ).rows.map(Self.member)
+            let items = Array(members.prefix(page.limit))
+            return Page(items: items, next: members.count > page.limit ? items.last?.id.description : nil)
+        }
+    }
+
+    /// One member of the pole.
+    public func get(pole: PoleID, _ id: MemberID) async throws -> Member {
+        try await pool.withConnection { try Self.get(pole: pole, id, $0) }
+    }
+
+    static func get(pole: PoleID, _ id: MemberID, _ connection: PostgresConnection) throws -> Member {
+        guard let row = try connection.query("SELECT \(sql: Self.columns) FROM members WHERE pole_id = \(pole) AND id = \(id)").first else {
+            throw StoreError.notFound("member")
+        }
+        return try member(row)
+    }
+
+    /// Changes some fields of a member; the others stay.
+    public func update(pole: PoleID, _ id: MemberID, actor: Actor, _ change: @escaping @Sendable (inout MemberInput) -> Void) async throws -> Member {
+        try await pool.withTransaction { connection in
+            guard let row = try connection.query(
+                "SELECT \(sql: Self.columns) FROM members WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"
+            ).first else { throw StoreError.notFound("member") }
+            let current = try Self.member(row)
+            var input = MemberInput(
+                name: current.name, legalForm: current.legalForm, siret: current.siret?.digits, categoryID: current.categoryID,
+                headcount: Double(current.headcountHundredths) / 100, annualBudgetCents: current.annualBudgetCents,
+                joinedOn: current.joinedOn, leftOn: current.leftOn
+            )
+            change(&input)
+            let errors = input.validationErrors()
+            guard errors.isEmpty else { throw StoreError.invalid(errors) }
+            do {
+                let updated = try Self.member(
+                    try connection.query(
+                        """
+                        UPDATE members SET name = \(input.name.trimmingCharacters(in: .whitespaces)), legal_form = \(input.legalForm)::legal_form,
+                            siret = \(input.siret.flatMap(SIRET.init)?.digits), category_id = \(input.categoryID),
+                            headcount = \(input.headcount)::numeric(10, 2), annual_budget_cents = \(input.annualBudgetCents),
+                            joined_on = \(input.joinedOn ?? current.joinedOn), left_on = \(input.leftOn), updated_at = now()
+                        WHERE id = \(id) RETURNING \(sql: Self.columns)
+                        """
+                    ).first!
+                )
+                try AuditLog.record(connection, pole: pole, actor: actor, action: "update", entity: "member", entityID: id.uuid)
+                return updated
+            } catch let error as PostgresError {
+                throw Self.translate(error)
+            }
+        }
+    }
+
+    static let columns: StaticString = """
+        id, pole_id, name, legal_form, siret, category_id, (headcount * 100)::bigint, annual_budget_cents, joined_on, left_on
+        """
+
+    static func member(_ row: PostgresRow) throws -> Member {
+        let (id, pole, name, legalForm, siret, category, headcount, budget, joined, left) = try row.decode(
+            (MemberID, PoleID, String, LegalForm, String?, CategoryID?, Int, Int, LocalDate, LocalDate?).self
+        )
+        return Member(
+            id: id, poleID: pole, name: name, legalForm: legalForm, siret: siret.flatMap(SIRET.init), categoryID: category,
+            headcountHundredths: headcount, annualBudgetCents: budget, joinedOn: joined, leftOn: left
+        )
+    }
+
+    static func translate(_ error: PostgresError) -> any Error {
+        switch (error.sqlState, error.constraint) {
+        case (.uniqueViolation?, "members_pole_id_siret_key"?):
+            StoreError.conflict("a member with this SIRET already exists", field: "siret")
+        case (.foreignKeyViolation?, "members_pole_id_category_id_fkey"?):
+            StoreError.invalid("category", "no such category in this pole")
+        case (.checkViolation?, "members_check"?):
+            StoreError.invalid("leftOn", "must not be before joinedOn")
+        default:
+            error
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// Poles: created by the platform administrator.
+public struct PoleStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Creates a pole; its time zone must be an IANA zone, its currency an ISO 4217 code.
+    public func create(name: String, timeZone: String, currency: String, actor: Actor) async throws -> Pole {
+        var errors: [FieldError] = []
+        let name = name.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if PoleTimeZone(identifier: timeZone) == nil { errors.append(FieldError(field: "timeZone", message: "\(timeZone) is not an IANA time zone")) }
+        if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+            errors.append(FieldError(field: "currency", message: "must be an ISO 4217 code such as EUR"))
+        }
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
+        return try await pool.withTransaction { connection in
+            let known = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone))")
+                .first!.decode(Bool.self, at: 0)
+            guard known else { throw StoreError.invalid("timeZone", "\(timeZone) is not known to the database") }
+            let id: PoleID
+            do {
+                id = try connection.query(
+                    "INSERT INTO poles (name, time_zone, currency) VALUES (\(name), \(timeZone), \(currency)) RETURNING id"
+                ).first!.decode(PoleID.self, at: 0)
+            } catch let error as PostgresError where error.isUniqueViolation {
+                throw StoreError.conflict("a pole named \(name) already exists", field: "name")
+            }
+            try AuditLog.record(connection, pole: id, actor: actor, action: "create", entity: "pole", entityID: id.uuid)
+            return Pole(id: id, name: name, timeZone: timeZone, currency: currency)
+        }
+    }
+
+    /// Every pole, by name.
+    public func list() async throws -> [Pole] {
+        try await pool.withConnection { connection in
+            try connection.query("SELECT id, name, time_zone, currency FROM poles ORDER BY lower(name), id").rows.map(Self.pole)
+        }
+    }
+
+    /// One pole.
+    public func get(_ id: PoleID) async throws -> Pole {
+        try await pool.withConnection { try Self.get(id, $0) }
+    }
+
+    static func get(_ id: PoleID, _ connection: PostgresConnection) throws -> Pole {
+        guard let row = try connection.query("SELECT id, name, time_zone, currency FROM poles WHERE id = \(id)").first else {
+            throw StoreError.notFound("pole")
+        }
+        return try pole(row)
+    }
+
+    static func pole(_ row: PostgresRow) throws -> Pole {
+        let (id, name, timeZone, currency) = try row.decode((PoleID, String, String, String).self)
+        return Pole(id: id, name: name, timeZone: timeZone, currency: currency)
+    }
+}

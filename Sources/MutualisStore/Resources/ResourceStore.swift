@@ -1,0 +1,217 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// What a resource is made of, as a coordinator describes it.
+public struct ResourceInput: Sendable {
+    public var name: String
+    public var kind: Resource.Kind
+    public var units: Int
+    public var ownerMemberID: MemberID?
+    public var rules: ResourceRules
+
+    public init(name: String, kind: Resource.Kind, units: Int = 1, ownerMemberID: MemberID? = nil, rules: ResourceRules = ResourceRules()) {
+        self.name = name
+        self.kind = kind
+        self.units = units
+        self.ownerMemberID = ownerMemberID
+        self.rules = rules
+    }
+
+    /// Every field at fault, named as in the API.
+    public func validationErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if !(1...1000).contains(units) { errors.append(FieldError(field: "units", message: "must be between 1 and 1000")) }
+        if kind == .staff && units != 1 { errors.append(FieldError(field: "units", message: "staff time has one unit: the person")) }
+        return errors + rules.validationErrors()
+    }
+}
+
+/// Pooled resources, their units, opening hours and blackouts.
+public struct ResourceStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Adds a resource with its units.
+    public func create(pole: PoleID, _ input: ResourceInput, actor: Actor) async throws -> Resource {
+        let errors = input.validationErrors()
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
+        return try await pool.withTransaction { connection in
+            let id: ResourceID
+            do {
+                id = try connection.query(
+                    """
+                    INSERT INTO resources (pole_id, name, kind, units, owner_member_id) VALUES
+                    (\(pole), \(input.name.trimmingCharacters(in: .whitespaces)), \(input.kind)::resource_kind, \(Int32(input.units)), \(input.ownerMemberID))
+                    RETURNING id
+                    """
+                ).first!.decode(ResourceID.self, at: 0)
+            } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
+                throw error.constraint == "resources_pole_id_fkey" ? StoreError.notFound("pole") : StoreError.invalid("ownerMemberId", "no such member in this pole")
+            }
+            try connection.execute(
+                "INSERT INTO resource_units (resource_id, number) SELECT \(id), n FROM generate_series(1, \(input.units)) AS n"
+            )
+            try Self.saveRules(connection, id, input.rules)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "resource", entityID: id.uuid)
+            return try Self.get(pole: pole, id, connection)
+        }
+    }
+
+    /// Changes a resource; more units add units, fewer retire the last ones if they hold no
+    /// future booking.
+    public func update(pole: PoleID, _ id: ResourceID, actor: Actor, _ change: @escaping @Sendable (inout ResourceInput) -> Void) async throws -> Resource {
+        try await pool.withTransaction { connection in
+            let current = try Self.get(pole: pole, id, connection, forUpdate: true)
+            var input = ResourceInput(name: current.name, kind: current.kind, units: current.units, ownerMemberID: current.ownerMemberID, rules: current.rules)
+            change(&input)
+            let errors = input.validationErrors()
+            guard errors.isEmpty else { throw StoreError.invalid(errors) }
+            if input.units < current.units {
+                let busy = try connection.query(
+                    """
+                    SELECT EXISTS (
+                        SELECT 1 FROM booking_units bu JOIN resource_units u ON u.id = bu.unit_id
+                        WHERE u.resource_id = \(id) AND u.number > \(input.units) AND bu.active AND upper(bu.occupied) > now())
+                    """
+                ).first!.decode(Bool.self, at: 0)
+                if busy { throw StoreError.conflict("the units to remove hold future bookings", field: "units") }
+                try connection.execute(
+                    "UPDATE resource_units SET retired_at = now() WHERE resource_id = \(id) AND number > \(input.units) AND retired_at IS NULL"
+                )
+            } else if input.units > current.units {
+                try connection.execute(
+                    """
+                    INSERT INTO resource_units (resource_id, number)
+                    SELECT \(id), n FROM generate_series(1, \(input.units)) AS n
+                    ON CONFLICT (resource_id, number) DO UPDATE SET retired_at = NULL
+                    """
+                )
+            }
+            do {
+                try connection.execute(
+                    """
+                    UPDATE resources SET name = \(input.name.trimmingCharacters(in: .whitespaces)), units = \(Int32(input.units)),
+                        owner_member_id = \(input.ownerMemberID), updated_at = now() WHERE id = \(id)
+                    """
+                )
+            } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
+                throw StoreError.invalid("ownerMemberId", "no such member in this pole")
+            }
+            try Self.saveRules(connection, id, input.rules)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "update", entity: "resource", entityID: id.uuid)
+            return try Self.get(pole: pole, id, connection)
+        }
+    }
+
+    /// Makes a resource unavailable over a span of time (maintenance, holidays).
+    public func addBlackout(pole: PoleID, _ id: ResourceID, range: TimeRange, reason: String, actor: Actor) async throws {
+        try await pool.withTransaction { connection in
+            _ = try Self.get(pole: pole, id, connection)
+            try connection.execute(
+                "INSERT INTO blackouts (resource_id, during, reason) VALUES (\(id), tstzrange(\(range.start), \(range.end), '[)'), \(reason))"
+            )
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "blackout", entity: "resource", entityID: id.uuid)
+        }
+    }
+
+    /// A page of the pole's resources, by id.
+    public func list(pole: PoleID, page: PageRequest) async throws -> Page<Resource> {
+        let after = try page.cursor.map { cursor throws(StoreError) -> ResourceID in
+            guard let id = ResourceID(cursor) else { throw StoreError.invalid("cursor", "is not a cursor of this list") }
+            return id
+        }
+        return try await pool.withConnection { connection in
+            let ids = try connection.query(
+                """
+                SELECT id FROM resources WHERE pole_id = \(pole) AND (\(after)::uuid IS NULL OR id > \(after))
+                ORDER BY id LIMIT \(page.limit + 1)
+                """
+            ).rows.map { try $0.decode(ResourceID.self, at: 0) }
+            let items = try ids.prefix(page.limit).map { try Self.get(pole: pole, $0, connection) }
+            return Page(items: items, next: ids.count > page.limit ? items.last?.id.description : nil)
+        }
+    }
+
+    /// One resource of the pole, with its rules and opening hours.
+    public func get(pole: PoleID, _ id: ResourceID) async throws -> Resource {
+        try await pool.withConnection { try Self.get(pole: pole, id, $0) }
+    }
+
+    static func get(pole: PoleID, _ id: ResourceID, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Resource {
+        guard let row = try connection.query(
+            """
+            SELECT id, name, kind, units, owner_member_id, slot_minutes, min_duration_minutes, max_duration_minutes,
+                   min_notice_minutes, max_horizon_days, buffer_minutes, approval_required, cancellation_deadline_minutes,
+                   monthly_quota_minutes
+            FROM resources WHERE pole_id = \(pole) AND id = \(id) \(sql: forUpdate ? "FOR UPDATE" : "")
+            """
+        ).first else { throw StoreError.notFound("resource") }
+        let (resourceID, name, kind, units, owner) = try row.decode((ResourceID, String, Resource.Kind, Int, MemberID?).self)
+        var rules = ResourceRules(
+            slotMinutes: try row.decode(Int?.self, at: 5),
+            minDurationMinutes: try row.decode(Int?.self, at: 6),
+            maxDurationMinutes: try row.decode(Int?.self, at: 7),
+            minNoticeMinutes: try row.decode(Int?.self, at: 8),
+            maxHorizonDays: try row.decode(Int?.self, at: 9),
+            bufferMinutes: try row.decode(Int.self, at: 10),
+            approvalRequired: try row.decode(Bool.self, at: 11),
+            cancellationDeadlineMinutes: try row.decode(Int?.self, at: 12),
+            monthlyQuotaMinutes: try row.decode(Int?.self, at: 13)
+        )
+        let hours = try connection.query(
+            "SELECT iso_weekday, opens_at, closes_at FROM opening_hours WHERE resource_id = \(id) ORDER BY iso_weekday, opens_at"
+        ).rows
+        if !hours.isEmpty {
+            var days: [Weekday: [WeeklySchedule.Hours]] = [:]
+            for hour in hours {
+                let (weekday, opens, closes) = try hour.decode((Int, LocalTime, LocalTime).self)
+                days[Weekday(isoNumber: weekday)!, default: []].append(.init(opens: opens, closes: closes))
+            }
+            rules.openingHours = WeeklySchedule(days)
+        }
+        return Resource(id: resourceID, poleID: pole, name: name, kind: kind, units: units, ownerMemberID: owner, rules: rules)
+    }
+
+    static func saveRules(_ connection: PostgresConnection, _ id: ResourceID, _ rules: ResourceRules) throws {
+        try connection.execute(
+            """
+            UPDATE resources SET slot_minutes = \(rules.slotMinutes), min_duration_minutes = \(rules.minDurationMinutes),
+                max_duration_minutes = \(rules.maxDurationMinutes), min_notice_minutes = \(rules.minNoticeMinutes),
+                max_horizon_days = \(rules.maxHorizonDays), buffer_minutes = \(rules.bufferMinutes),
+                approval_required = \(rules.approvalRequired), cancellation_deadline_minutes = \(rules.cancellationDeadlineMinutes),
+                monthly_quota_minutes = \(rules.monthlyQuotaMinutes)
+            WHERE id = \(id)
+            """
+        )
+        try connection.execute("DELETE FROM opening_hours WHERE resource_id = \(id)")
+        for (weekday, ranges) in (rules.openingHours?.days ?? [:]) {
+            for range in ranges {
+                try connection.execute(
+                    """
+                    INSERT INTO opening_hours (resource_id, iso_weekday, opens_at, closes_at)
+                    VALUES (\(id), \(weekday.isoNumber), \(range.opens)::time, \(range.closes)::time)
+                    """
+                )
+            }
+        }
+    }
+
+    /// Blackouts of a resource overlapping a span.
+    static func blackouts(_ connection: PostgresConnection, _ id: ResourceID, overlapping range: TimeRange) throws -> [TimeRange] {
+        try connection.query(
+            """
+            SELECT lower(during), upper(during) FROM blackouts
+            WHERE resource_id = \(id) AND during && tstzrange(\(range.start), \(range.end), '[)')
+            """
+        ).rows.compactMap { row in
+            let (start, end) = try row.decode((Date, Date).self)
+            return TimeRange(start: start, end: end)
+        }
+    }
+}

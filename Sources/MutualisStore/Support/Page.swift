@@ -1,0 +1,29 @@
+/// One page of a list, and the cursor of the next (nil at the end).
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    public var next: String?
+
+    public init(items: [Item], next: String?) {
+        self.items = items
+        self.next = next
+    }
+}
+
+/// How much of a list to read: at most `limit` items after `cursor`.
+public struct PageRequest: Sendable {
+    public var limit: Int
+    public var cursor: String?
+
+    /// The largest page a caller may ask for.
+    public static let maximumLimit = 1_000
+
+    /// A page request; the limit is 1...1000, default 100.
+    public init(limit: Int? = nil, cursor: String? = nil) throws(StoreError) {
+        let limit = limit ?? 100
+        guard (1...PageRequest.maximumLimit).contains(limit) else {
+            throw .invalid("limit", "must be between 1 and \(PageRequest.maximumLimit)")
+        }
+        self.limit = limit
+        self.cursor = cursor
+    }
+}

@@ -1,0 +1,36 @@
+import MutualisDomain
+
+/// Why the store refused an operation, in terms the HTTP service and the CLI both explain.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// Nothing of that kind with that id, or not visible to the caller.
+    case notFound(String)
+    /// Fields of the input are wrong.
+    case invalid([FieldError])
+    /// The operation conflicts with what is stored: a slot taken, a duplicate, a state.
+    case conflict(String, field: String? = nil)
+    /// A booking breaks rules of its resource.
+    case rulesViolated([BookingRuleViolation])
+    /// The caller's role may not do this.
+    case forbidden(String)
+    /// An Idempotency-Key was reused with another request.
+    case idempotencyKeyReused
+    /// No occurrence of a series could be booked, or one could not and the series was to fail.
+    case seriesRefused([RefusedOccurrence])
+
+    /// One invalid field.
+    static func invalid(_ field: String, _ message: String) -> StoreError {
+        .invalid([FieldError(field: field, message: message)])
+    }
+
+    public var description: String {
+        switch self {
+        case .notFound(let what): "\(what) not found"
+        case .invalid(let errors): errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        case .conflict(let message, _): message
+        case .rulesViolated(let violations): violations.map(\.description).joined(separator: "; ")
+        case .forbidden(let message): message
+        case .idempotencyKeyReused: "this Idempotency-Key was used for another request"
+        case .seriesRefused(let refused): "\(refused.count) occurrences of the series cannot be booked"
+        }
+    }
+}
