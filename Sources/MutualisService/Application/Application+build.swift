@@ -20,15 +20,20 @@ public func buildApplication(
 /// The routes of the API over a pool; also what the tests drive.
 public func buildRouter(pool: PostgresConnectionPool) -> Router<MutualisRequestContext> {
     let router = Router(context: MutualisRequestContext.self)
+    let metrics = ServiceMetrics(pool: pool)
     router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
     HealthController(pool: pool).addRoutes(to: router)
+    MetricsController(metrics: metrics).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     let tokens = TokenStore(pool: pool)
     let bookings = BookingStore(pool: pool)
     let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(tokens: tokens))
     MemberController(members: MemberStore(pool: pool), categories: CategoryStore(pool: pool)).addRoutes(to: api)
     UserController(users: UserStore(pool: pool), tokens: tokens).addRoutes(to: api)
     ResourceController(resources: ResourceStore(pool: pool), bookings: bookings).addRoutes(to: api)
-    BookingController(bookings: bookings).addRoutes(to: api)
+    BookingController(bookings: bookings, metrics: metrics).addRoutes(to: api)
+    CalendarController(bookings: bookings).addRoutes(to: api)
     return router
 }

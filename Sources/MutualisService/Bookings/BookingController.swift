@@ -7,6 +7,7 @@ import MutualisStore
 /// `/api/v1/bookings`: booking, listing, cancelling, approving and rejecting.
 struct BookingController {
     let bookings: BookingStore
+    let metrics: ServiceMetrics
 
     func addRoutes(to group: RouterGroup<MutualisRequestContext>) {
         group.post("bookings", use: create)
@@ -18,6 +19,21 @@ struct BookingController {
     }
 
     @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Response {
+        do {
+            let response = try await book(request, context: context)
+            metrics.recordBooking("created")
+            return response
+        } catch let error as StoreError {
+            switch error {
+            case .conflict, .seriesRefused: metrics.recordBooking("conflict")
+            case .rulesViolated: metrics.recordBooking("refused")
+            default: break
+            }
+            throw error
+        }
+    }
+
+    private func book(_ request: Request, context: MutualisRequestContext) async throws -> Response {
         let caller = try context.caller()
         let raw = try await request.body.collect(upTo: context.maxUploadSize)
         let body = try Request.decodeJSON(BookingBody.self, from: Data(buffer: raw))

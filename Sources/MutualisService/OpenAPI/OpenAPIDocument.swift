@@ -1,0 +1,1930 @@
+/// The OpenAPI 3.1 description of the API, as served at `/openapi.json`.
+///
+/// Kept by hand beside the routes; a test checks that every route is described and every
+/// described path is routed.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+ "openapi": "3.1.0",
+ "info": {
+  "title": "Mutualis",
+  "version": "1.0.0",
+  "description": "Booking and cost sharing for territorial economic cooperation poles (PTCE). Instants are RFC 3339 with an offset; money is integer cents; lists page with limit and cursor."
+ },
+ "servers": [
+  {
+   "url": "/"
+  }
+ ],
+ "security": [
+  {
+   "bearer": []
+  }
+ ],
+ "paths": {
+  "/health": {
+   "get": {
+    "summary": "Liveness",
+    "security": [],
+    "responses": {
+     "200": {
+      "description": "The process answers."
+     }
+    }
+   }
+  },
+  "/ready": {
+   "get": {
+    "summary": "Readiness: the database is reachable",
+    "security": [],
+    "responses": {
+     "200": {
+      "description": "Ready."
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     }
+    }
+   }
+  },
+  "/metrics": {
+   "get": {
+    "summary": "Prometheus metrics",
+    "security": [],
+    "responses": {
+     "200": {
+      "description": "Metrics in Prometheus text format.",
+      "content": {
+       "text/plain": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/openapi.json": {
+   "get": {
+    "summary": "This document",
+    "security": [],
+    "responses": {
+     "200": {
+      "description": "The OpenAPI 3.1 document."
+     }
+    }
+   }
+  },
+  "/api/v1/categories": {
+   "get": {
+    "summary": "The pole's member categories",
+    "responses": {
+     "200": {
+      "description": "Categories.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Category"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     }
+    }
+   },
+   "post": {
+    "summary": "Create a category, or set the coefficient of the category of that name (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/CategoryInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The category.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Category"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/members": {
+   "get": {
+    "summary": "The pole's members",
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/limit"
+     },
+     {
+      "$ref": "#/components/parameters/cursor"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of members.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Member"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   },
+   "post": {
+    "summary": "Add a member (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MemberInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The member.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Member"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/members/{memberId}": {
+   "parameters": [
+    {
+     "name": "memberId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A member id."
+    }
+   ],
+   "get": {
+    "summary": "One member",
+    "responses": {
+     "200": {
+      "description": "The member.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Member"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   },
+   "patch": {
+    "summary": "Change some fields of a member (coordinator); null clears an optional field",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MemberInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The member.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Member"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/members/{memberId}/calendar.ics": {
+   "parameters": [
+    {
+     "name": "memberId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A member id."
+    },
+    {
+     "$ref": "#/components/parameters/key"
+    }
+   ],
+   "get": {
+    "summary": "The member's bookings as an iCalendar feed",
+    "security": [
+     {
+      "bearer": []
+     },
+     {
+      "calendarKey": []
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "RFC 5545 calendar.",
+      "content": {
+       "text/calendar": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   }
+  },
+  "/api/v1/users": {
+   "get": {
+    "summary": "The pole's users (coordinator)",
+    "responses": {
+     "200": {
+      "description": "Users.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/User"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     }
+    }
+   },
+   "post": {
+    "summary": "Add a user to the pole (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/UserInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The user.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/User"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/users/{userId}/tokens": {
+   "parameters": [
+    {
+     "name": "userId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A user id."
+    }
+   ],
+   "post": {
+    "summary": "Issue a token for a user of the pole (coordinator); shown once",
+    "requestBody": {
+     "required": false,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/TokenInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The token.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Token"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/resources": {
+   "get": {
+    "summary": "The pole's resources",
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/limit"
+     },
+     {
+      "$ref": "#/components/parameters/cursor"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of resources.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Resource"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   },
+   "post": {
+    "summary": "Add a resource with its units and rules (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ResourceInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The resource.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Resource"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/resources/{resourceId}": {
+   "parameters": [
+    {
+     "name": "resourceId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A resource id."
+    }
+   ],
+   "get": {
+    "summary": "One resource",
+    "responses": {
+     "200": {
+      "description": "The resource.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Resource"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   },
+   "patch": {
+    "summary": "Change a resource (coordinator); rules, when given, replace the rules whole",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ResourceInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The resource.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Resource"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/resources/{resourceId}/blackouts": {
+   "parameters": [
+    {
+     "name": "resourceId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A resource id."
+    }
+   ],
+   "post": {
+    "summary": "Make the resource unavailable over a span (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/BlackoutInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Recorded."
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/resources/{resourceId}/availability": {
+   "parameters": [
+    {
+     "name": "resourceId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A resource id."
+    },
+    {
+     "name": "from",
+     "in": "query",
+     "required": true,
+     "schema": {
+      "type": "string",
+      "format": "date-time"
+     }
+    },
+    {
+     "name": "to",
+     "in": "query",
+     "required": true,
+     "schema": {
+      "type": "string",
+      "format": "date-time"
+     }
+    }
+   ],
+   "get": {
+    "summary": "Free units over a window (at most 366 days), within opening hours, outside blackouts, bookings and their buffers",
+    "responses": {
+     "200": {
+      "description": "Spans with a constant number of free units.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Availability"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/resources/{resourceId}/calendar.ics": {
+   "parameters": [
+    {
+     "name": "resourceId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A resource id."
+    },
+    {
+     "$ref": "#/components/parameters/key"
+    }
+   ],
+   "get": {
+    "summary": "The resource's bookings as an iCalendar feed (other members' bookings without their name)",
+    "security": [
+     {
+      "bearer": []
+     },
+     {
+      "calendarKey": []
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "RFC 5545 calendar.",
+      "content": {
+       "text/calendar": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   }
+  },
+  "/api/v1/bookings": {
+   "get": {
+    "summary": "Bookings the caller may see, by start",
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/limit"
+     },
+     {
+      "$ref": "#/components/parameters/cursor"
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date-time"
+      },
+      "description": "Overlapping from this instant."
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date-time"
+      },
+      "description": "Overlapping until this instant."
+     },
+     {
+      "name": "resourceId",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "Only this resource."
+     },
+     {
+      "name": "memberId",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "Only this member."
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of bookings.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Booking"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   },
+   "post": {
+    "summary": "Book a slot, or a recurring series",
+    "parameters": [
+     {
+      "name": "Idempotency-Key",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "maxLength": 255
+      },
+      "description": "The same key with the same body within 24 h returns the first answer and books nothing; with another body, 422."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/BookingInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The booking, or for a recurrence the series.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "oneOf": [
+          {
+           "$ref": "#/components/schemas/Booking"
+          },
+          {
+           "$ref": "#/components/schemas/Series"
+          }
+         ]
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/bookings/{bookingId}": {
+   "parameters": [
+    {
+     "name": "bookingId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A booking id."
+    }
+   ],
+   "get": {
+    "summary": "One booking",
+    "responses": {
+     "200": {
+      "description": "The booking.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Booking"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   }
+  },
+  "/api/v1/bookings/{bookingId}/cancel": {
+   "parameters": [
+    {
+     "name": "bookingId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A booking id."
+    },
+    {
+     "name": "scope",
+     "in": "query",
+     "required": false,
+     "schema": {
+      "type": "string",
+      "enum": [
+       "this",
+       "following"
+      ]
+     },
+     "description": "`following` also cancels the later occurrences of the series."
+    }
+   ],
+   "post": {
+    "summary": "Cancel a booking; after the resource's deadline it stays chargeable (lateCancellation)",
+    "responses": {
+     "200": {
+      "description": "The booking.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Booking"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     }
+    }
+   }
+  },
+  "/api/v1/bookings/{bookingId}/approve": {
+   "parameters": [
+    {
+     "name": "bookingId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A booking id."
+    }
+   ],
+   "post": {
+    "summary": "Approve a pending booking (coordinator)",
+    "responses": {
+     "200": {
+      "description": "The booking.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Booking"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     }
+    }
+   }
+  },
+  "/api/v1/bookings/{bookingId}/reject": {
+   "parameters": [
+    {
+     "name": "bookingId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A booking id."
+    }
+   ],
+   "post": {
+    "summary": "Reject a pending booking (coordinator)",
+    "responses": {
+     "200": {
+      "description": "The booking.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Booking"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     }
+    }
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "Problem": {
+    "type": "object",
+    "description": "RFC 9457 problem details.",
+    "required": [
+     "type",
+     "title",
+     "status",
+     "detail",
+     "errors"
+    ],
+    "properties": {
+     "type": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "status": {
+      "type": "integer"
+     },
+     "detail": {
+      "type": "string"
+     },
+     "errors": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "field",
+        "message"
+       ],
+       "properties": {
+        "field": {
+         "type": "string"
+        },
+        "message": {
+         "type": "string"
+        },
+        "rule": {
+         "type": "string",
+         "description": "The booking rule broken."
+        }
+       }
+      }
+     },
+     "conflicts": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Conflict"
+      }
+     }
+    }
+   },
+   "Conflict": {
+    "type": "object",
+    "required": [
+     "start",
+     "end",
+     "reason"
+    ],
+    "properties": {
+     "start": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "end": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "reason": {
+      "type": "string"
+     },
+     "rule": {
+      "type": [
+       "string",
+       "null"
+      ]
+     }
+    }
+   },
+   "CategoryInput": {
+    "type": "object",
+    "required": [
+     "name",
+     "coefficient"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "coefficient": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 10
+     }
+    }
+   },
+   "Category": {
+    "type": "object",
+    "required": [
+     "id",
+     "name",
+     "coefficient"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "coefficient": {
+      "type": "number"
+     }
+    }
+   },
+   "MemberInput": {
+    "type": "object",
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "legalForm": {
+      "type": "string",
+      "enum": [
+       "association",
+       "scop",
+       "scic",
+       "cooperative",
+       "mutual",
+       "foundation",
+       "company",
+       "local-authority",
+       "research-centre",
+       "training-body"
+      ]
+     },
+     "siret": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "pattern": "^\\d{14}$"
+     },
+     "category": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "description": "A category id or name."
+     },
+     "headcount": {
+      "type": "number",
+      "minimum": 0
+     },
+     "annualBudgetCents": {
+      "type": "integer",
+      "minimum": 0
+     },
+     "joinedOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "leftOn": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date"
+     }
+    }
+   },
+   "Member": {
+    "type": "object",
+    "required": [
+     "id",
+     "name",
+     "legalForm",
+     "siret",
+     "category",
+     "headcount",
+     "annualBudgetCents",
+     "joinedOn",
+     "leftOn"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "legalForm": {
+      "type": "string",
+      "enum": [
+       "association",
+       "scop",
+       "scic",
+       "cooperative",
+       "mutual",
+       "foundation",
+       "company",
+       "local-authority",
+       "research-centre",
+       "training-body"
+      ]
+     },
+     "siret": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "category": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "headcount": {
+      "type": "number"
+     },
+     "annualBudgetCents": {
+      "type": "integer"
+     },
+     "joinedOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "leftOn": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date"
+     }
+    }
+   },
+   "UserInput": {
+    "type": "object",
+    "required": [
+     "email",
+     "name",
+     "role"
+    ],
+    "properties": {
+     "email": {
+      "type": "string",
+      "format": "email"
+     },
+     "name": {
+      "type": "string"
+     },
+     "role": {
+      "type": "string",
+      "enum": [
+       "coordinator",
+       "member"
+      ]
+     },
+     "memberId": {
+      "type": "string"
+     }
+    }
+   },
+   "User": {
+    "type": "object",
+    "required": [
+     "id",
+     "email",
+     "name",
+     "role"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "email": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "role": {
+      "type": "string",
+      "enum": [
+       "coordinator",
+       "member"
+      ]
+     },
+     "memberId": {
+      "type": [
+       "string",
+       "null"
+      ]
+     }
+    }
+   },
+   "TokenInput": {
+    "type": "object",
+    "properties": {
+     "scope": {
+      "type": "string",
+      "enum": [
+       "api",
+       "calendar"
+      ]
+     },
+     "label": {
+      "type": "string"
+     }
+    }
+   },
+   "Token": {
+    "type": "object",
+    "required": [
+     "token",
+     "scope"
+    ],
+    "properties": {
+     "token": {
+      "type": "string"
+     },
+     "scope": {
+      "type": "string",
+      "enum": [
+       "api",
+       "calendar"
+      ]
+     }
+    }
+   },
+   "Rules": {
+    "type": "object",
+    "properties": {
+     "openingHours": {
+      "type": "object",
+      "description": "Weekday (monday...sunday) to opening ranges in the pole's local time; absent: always open.",
+      "additionalProperties": {
+       "type": "array",
+       "items": {
+        "type": "object",
+        "required": [
+         "opens",
+         "closes"
+        ],
+        "properties": {
+         "opens": {
+          "type": "string",
+          "pattern": "^\\d{2}:\\d{2}$"
+         },
+         "closes": {
+          "type": "string",
+          "pattern": "^\\d{2}:\\d{2}$"
+         }
+        }
+       }
+      }
+     },
+     "slotMinutes": {
+      "type": "integer"
+     },
+     "minDurationMinutes": {
+      "type": "integer"
+     },
+     "maxDurationMinutes": {
+      "type": "integer"
+     },
+     "minNoticeMinutes": {
+      "type": "integer"
+     },
+     "maxHorizonDays": {
+      "type": "integer"
+     },
+     "bufferMinutes": {
+      "type": "integer"
+     },
+     "approvalRequired": {
+      "type": "boolean"
+     },
+     "cancellationDeadlineMinutes": {
+      "type": "integer"
+     },
+     "monthlyQuotaHours": {
+      "type": "number",
+      "description": "Unit-hours one member may hold per calendar month."
+     }
+    }
+   },
+   "ResourceInput": {
+    "type": "object",
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "equipment",
+       "staff",
+       "premises"
+      ]
+     },
+     "units": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 1000
+     },
+     "ownerMemberId": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "rules": {
+      "$ref": "#/components/schemas/Rules"
+     }
+    }
+   },
+   "Resource": {
+    "type": "object",
+    "required": [
+     "id",
+     "name",
+     "kind",
+     "units",
+     "rules"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "equipment",
+       "staff",
+       "premises"
+      ]
+     },
+     "units": {
+      "type": "integer"
+     },
+     "ownerMemberId": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "rules": {
+      "$ref": "#/components/schemas/Rules"
+     }
+    }
+   },
+   "BlackoutInput": {
+    "type": "object",
+    "required": [
+     "start",
+     "end"
+    ],
+    "properties": {
+     "start": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "end": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "reason": {
+      "type": "string"
+     }
+    }
+   },
+   "Availability": {
+    "type": "object",
+    "required": [
+     "free"
+    ],
+    "properties": {
+     "free": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "start",
+        "end",
+        "units"
+       ],
+       "properties": {
+        "start": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "end": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "units": {
+         "type": "integer"
+        }
+       }
+      }
+     }
+    }
+   },
+   "Recurrence": {
+    "type": "object",
+    "required": [
+     "frequency"
+    ],
+    "properties": {
+     "frequency": {
+      "type": "string",
+      "enum": [
+       "daily",
+       "weekly",
+       "monthly"
+      ]
+     },
+     "interval": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "weekdays": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday"
+       ]
+      }
+     },
+     "count": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 500
+     },
+     "until": {
+      "type": "string",
+      "format": "date-time"
+     }
+    }
+   },
+   "BookingInput": {
+    "type": "object",
+    "required": [
+     "resourceId",
+     "start",
+     "end"
+    ],
+    "properties": {
+     "resourceId": {
+      "type": "string"
+     },
+     "memberId": {
+      "type": "string",
+      "description": "Required for a coordinator; a member user books for its own member."
+     },
+     "start": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "end": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "quantity": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "note": {
+      "type": "string",
+      "maxLength": 2000
+     },
+     "recurrence": {
+      "$ref": "#/components/schemas/Recurrence"
+     },
+     "onConflict": {
+      "type": "string",
+      "enum": [
+       "skip",
+       "fail"
+      ]
+     }
+    }
+   },
+   "Booking": {
+    "type": "object",
+    "required": [
+     "id",
+     "resourceId",
+     "memberId",
+     "start",
+     "end",
+     "quantity",
+     "status",
+     "note",
+     "seriesId",
+     "lateCancellation"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "resourceId": {
+      "type": "string"
+     },
+     "memberId": {
+      "type": "string"
+     },
+     "start": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "end": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "quantity": {
+      "type": "integer"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "confirmed",
+       "rejected",
+       "cancelled"
+      ]
+     },
+     "note": {
+      "type": "string"
+     },
+     "seriesId": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "lateCancellation": {
+      "type": "boolean"
+     }
+    }
+   },
+   "Series": {
+    "type": "object",
+    "required": [
+     "seriesId",
+     "bookings",
+     "conflicts"
+    ],
+    "properties": {
+     "seriesId": {
+      "type": "string"
+     },
+     "bookings": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Booking"
+      }
+     },
+     "conflicts": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Conflict"
+      }
+     }
+    }
+   }
+  },
+  "securitySchemes": {
+   "bearer": {
+    "type": "http",
+    "scheme": "bearer"
+   },
+   "calendarKey": {
+    "type": "apiKey",
+    "in": "query",
+    "name": "key"
+   }
+  },
+  "parameters": {
+   "limit": {
+    "name": "limit",
+    "in": "query",
+    "schema": {
+     "type": "integer",
+     "minimum": 1,
+     "maximum": 1000,
+     "default": 100
+    }
+   },
+   "cursor": {
+    "name": "cursor",
+    "in": "query",
+    "schema": {
+     "type": "string"
+    }
+   },
+   "key": {
+    "name": "key",
+    "in": "query",
+    "required": false,
+    "schema": {
+     "type": "string"
+    },
+    "description": "A calendar key, for apps that cannot send a header."
+   }
+  },
+  "responses": {
+   "Malformed": {
+    "description": "Malformed request.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Unauthorized": {
+    "description": "No or bad token.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Forbidden": {
+    "description": "The role may not do this.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "NotFound": {
+    "description": "Unknown, or not yours.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Conflict": {
+    "description": "Slot taken, or the state does not allow it.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Unprocessable": {
+    "description": "Valid JSON that breaks a rule.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "Unavailable": {
+    "description": "The database cannot be reached.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   }
+  }
+ }
+}
+"""#
+}
