@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MutualisAdminTests",
-            dependencies: ["MutualisAdmin", "MutualisStore", "MutualisTestSupport", "PostgresTestSupport"],
+            dependencies: ["MutualisAdmin", "MutualisStore", "MutualisTestSupport", "PostgresClient", "PostgresTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

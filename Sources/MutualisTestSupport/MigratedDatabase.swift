@@ -16,3 +16,4 @@ public func withMigratedDatabase<Value>(
 ) async throws -> Value {
     try await TestDatabase.withPool(template: .migrated, size: size, body)
 }
+

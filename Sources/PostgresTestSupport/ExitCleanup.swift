@@ -22,7 +22,7 @@ enum ExitCleanup {
             let connection = try? PostgresConnection(configuration: configuration)
             _ = try? connection?.execute("DROP DATABASE IF EXISTS \(identifier: name) WITH (FORCE)")
         }
-        if let paths = clusterToStopAtExit.withLock({ $0 }) {
+        for paths in clusterToStopAtExit.withLock({ $0 }) {
             LocalCluster.stop(paths)
         }
     }

@@ -8,13 +8,23 @@ import Synchronization
 /// `postgres` user when the tests run as root (initdb refuses root), and is stopped and
 /// removed when the process exits: at `exit` by an `atexit` handler, and after a crash by a
 /// small watchdog process that waits for the test process to disappear.
-enum LocalCluster {
-    struct Paths: Sendable {
+struct LocalCluster: Sendable {
+    struct Paths: Sendable, Equatable {
         var directory: String
         var data: String
     }
 
-    static func start() async throws -> PostgresConfiguration {
+    let paths: Paths
+    let binDirectory: String
+    /// The account the server runs as, when the tests run as root.
+    let runAs: String?
+
+    /// How to reach the server: its unix socket.
+    var configuration: PostgresConfiguration {
+        PostgresConfiguration(keywords: ["host": paths.directory, "user": "postgres", "dbname": "postgres"])
+    }
+
+    static func start() async throws -> LocalCluster {
         let binDirectory = try await postgresBinDirectory()
         var template = Array("/tmp/mutualis-test-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
@@ -29,7 +39,7 @@ enum LocalCluster {
             }
             chown(directory, account.pointee.pw_uid, account.pointee.pw_gid)
         }
-        clusterToStopAtExit.withLock { $0 = paths }
+        clusterToStopAtExit.withLock { $0.append(paths) }
         ExitCleanup.install()
         try startWatchdog(paths)
 
@@ -40,15 +50,36 @@ enum LocalCluster {
         )
         try launchServer(binDirectory + "/postgres", paths: paths, as: runAs)
         try await waitUntilReady(paths)
-        return PostgresConfiguration(keywords: ["host": directory, "user": "postgres", "dbname": "postgres"])
+        return LocalCluster(paths: paths, binDirectory: binDirectory, runAs: runAs)
+    }
+
+    /// Stops the server as an administrator would (fast shutdown: sessions are told and
+    /// closed) and starts it again.
+    func restart() async throws {
+        guard let pid = Self.postmasterPID(paths) else { throw TestClusterError("the test PostgreSQL is not running") }
+        kill(pid, SIGINT)
+        while kill(pid, 0) == 0 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try Self.launchServer(binDirectory + "/postgres", paths: paths, as: runAs)
+        try await Self.waitUntilReady(paths)
+    }
+
+    /// Stops the server and removes its folder now, rather than at exit.
+    func stop() {
+        Self.stop(paths)
+        clusterToStopAtExit.withLock { $0.removeAll { $0 == paths } }
+    }
+
+    private static func postmasterPID(_ paths: Paths) -> pid_t? {
+        guard let pidFile = try? String(contentsOfFile: paths.data + "/postmaster.pid", encoding: .utf8) else { return nil }
+        return pidFile.split(separator: "\n").first.flatMap { pid_t($0) }
     }
 
     /// Stops the server at once (immediate shutdown: nothing here needs to survive) and
     /// removes its folder.
     static func stop(_ paths: Paths) {
-        if let pidFile = try? String(contentsOfFile: paths.data + "/postmaster.pid", encoding: .utf8),
-            let pid = pidFile.split(separator: "\n").first.flatMap({ pid_t($0) })
-        {
+        if let pid = postmasterPID(paths) {
             kill(pid, SIGQUIT)
             var waited = 0
             while kill(pid, 0) == 0 && waited < 500 {
@@ -203,7 +234,7 @@ struct TestClusterError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-let clusterToStopAtExit = Mutex<LocalCluster.Paths?>(nil)
+let clusterToStopAtExit = Mutex<[LocalCluster.Paths]>([])
 /// Processes started for the cluster, kept referenced for as long as they run.
 let runningProcesses = Mutex<[Process]>([])
 let externalTemplates = Mutex<[(PostgresConfiguration, String)]>([])

@@ -38,7 +38,7 @@ actor TestCluster {
         if let url = ProcessInfo.processInfo.environment["MUTUALIS_TEST_DATABASE_URL"], !url.isEmpty {
             configuration = try PostgresConfiguration(url)
         } else {
-            configuration = try await LocalCluster.start()
+            configuration = try await LocalCluster.start().configuration
         }
         return Server(
             configuration: configuration,

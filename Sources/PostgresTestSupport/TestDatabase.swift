@@ -50,6 +50,16 @@ public enum TestDatabase {
         }
     }
 
+    /// Runs `body` on a PostgreSQL server of its own (never the shared one), which `restart`
+    /// stops as an administrator would and starts again; the server is removed afterwards.
+    public static func withRestartableServer<Value>(
+        _ body: (PostgresConfiguration, _ restart: @escaping @Sendable () async throws -> Void) async throws -> Value
+    ) async throws -> Value {
+        let cluster = try await LocalCluster.start()
+        defer { cluster.stop() }
+        return try await body(cluster.configuration) { try await cluster.restart() }
+    }
+
     /// The server's administrative database, for tests that act on the server itself.
     public static func serverConfiguration() async throws -> PostgresConfiguration {
         try await TestCluster.shared.server().configuration

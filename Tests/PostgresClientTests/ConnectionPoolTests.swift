@@ -192,3 +192,29 @@ private final class UseTracker: Sendable {
     let inUse = Mutex<Set<Int>>([])
     let clashes = Mutex(0)
 }
+
+@Suite("Connection pool across a server restart")
+struct ServerRestartTests {
+    @Test("after PostgreSQL restarts, the pool's next queries succeed on new connections")
+    func survivesRestart() async throws {
+        try await TestDatabase.withRestartableServer { configuration, restart in
+            let pool = PostgresConnectionPool(configuration: configuration, size: 3)
+            let before = try await withThrowingTaskGroup(of: Int.self) { group in
+                for n in 0..<6 {
+                    group.addTask { try await pool.withConnection { try $0.query("SELECT \(n), pg_sleep(0.02)").first!.decode(Int.self, at: 0) } }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(before.sorted() == Array(0..<6))
+            try await restart()
+            let after = try await withThrowingTaskGroup(of: Int.self) { group in
+                for n in 0..<6 {
+                    group.addTask { try await pool.withConnection { try $0.query("SELECT \(n)").first!.decode(Int.self, at: 0) } }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(after.sorted() == Array(0..<6))
+            await pool.close()
+        }
+    }
+}

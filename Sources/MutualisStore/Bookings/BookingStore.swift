@@ -5,13 +5,18 @@ import PostgresClient
 /// Bookings: made, listed, and moved through their states.
 ///
 /// The database decides conflicts: units are chosen inside the transaction, and the exclusion
-/// constraint on `booking_units` has the last word. A booking that loses a race for a unit is
-/// retried (a few times, each in a savepoint) while another unit may still be free, and
-/// otherwise refused as a conflict naming the time that is taken.
+/// constraint on `booking_units` has the last word. A booking that loses a race for a unit
+/// (23P01, or the 40P01 deadlock two conflicting inserts can meet) is retried a few times in a
+/// new transaction, where another unit may still be free, and otherwise refused as a conflict
+/// naming the time that is taken.
+///
+/// A booking costs few round trips: one query reads the resource, its rules, opening hours,
+/// blackouts, the pole's time zone and the member; one statement chooses the units and writes
+/// the booking, its units and its audit record.
 public struct BookingStore: Sendable {
     let pool: PostgresConnectionPool
 
-    /// Attempts at one booking when concurrent ones keep taking the unit it chose.
+    /// Attempts at a booking when concurrent ones keep taking the unit it chose.
     static let attempts = 3
 
     public init(pool: PostgresConnectionPool) {
@@ -22,8 +27,10 @@ public struct BookingStore: Sendable {
     ///
     /// - Parameter confirm: true when a coordinator books: it needs no approval.
     public func book(pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date = Date()) async throws -> BookingOutcome {
-        try await pool.withTransaction { connection in
-            try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now)
+        try await retryingLostRaces {
+            try await pool.withTransaction { connection in
+                try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now)
+            }
         }
     }
 
@@ -39,25 +46,42 @@ public struct BookingStore: Sendable {
     ) async throws -> (response: StoredResponse, replayed: Bool) {
         while true {
             if let stored = try await storedResponse(idempotency) { return (stored, true) }
-            let claimed: StoredResponse? = try await pool.withTransaction { connection in
-                let claim = try connection.execute(
-                    """
-                    INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body)
-                    VALUES (\(idempotency.userID), \(idempotency.key), \(idempotency.requestHash), 0, '')
-                    ON CONFLICT (user_id, key) DO NOTHING
-                    """
-                )
-                guard claim == 1 else { return nil }
-                let response = try render(try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now))
-                try connection.execute(
-                    """
-                    UPDATE idempotency_keys SET response_status = \(response.status), response_body = \(response.body)
-                    WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)
-                    """
-                )
-                return response
+            let claimed: StoredResponse? = try await retryingLostRaces {
+                try await pool.withTransaction { connection in
+                    let claim = try connection.execute(
+                        """
+                        INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body)
+                        VALUES (\(idempotency.userID), \(idempotency.key), \(idempotency.requestHash), 0, '')
+                        ON CONFLICT (user_id, key) DO NOTHING
+                        """
+                    )
+                    guard claim == 1 else { return nil }
+                    let response = try render(try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now))
+                    try connection.execute(
+                        """
+                        UPDATE idempotency_keys SET response_status = \(response.status), response_body = \(response.body)
+                        WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)
+                        """
+                    )
+                    return response
+                }
             }
             if let claimed { return (claimed, false) }
+        }
+    }
+
+    /// Runs a booking transaction again when a concurrent booking took its unit first.
+    private func retryingLostRaces<Value>(_ transaction: () async throws -> Value) async throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try await transaction()
+            } catch let error as PostgresError where error.isExclusionViolation || error.isDeadlock {
+                guard attempt < Self.attempts else {
+                    throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
+                }
+                attempt += 1
+            }
         }
     }
 
@@ -82,32 +106,64 @@ public struct BookingStore: Sendable {
         }
     }
 
+    /// What a booking is checked against, read in one query.
+    struct Context {
+        var resource: Resource
+        var zone: PoleTimeZone
+        var blackouts: [TimeRange]
+    }
+
+    static func context(
+        _ connection: PostgresConnection, pole: PoleID, resource: ResourceID, member: MemberID, around range: TimeRange
+    ) throws -> Context {
+        guard let row = try connection.query(
+            """
+            SELECT \(sql: ResourceStore.columns), p.time_zone,
+                   EXISTS (SELECT 1 FROM members m WHERE m.pole_id = r.pole_id AND m.id = \(member)),
+                   ARRAY(SELECT lower(b.during) FROM blackouts b
+                         WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)') ORDER BY lower(b.during)),
+                   ARRAY(SELECT upper(b.during) FROM blackouts b
+                         WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)') ORDER BY lower(b.during))
+            FROM resources r JOIN poles p ON p.id = r.pole_id
+            WHERE r.pole_id = \(pole) AND r.id = \(resource)
+            """
+        ).first else { throw StoreError.notFound("resource") }
+        let columns = ResourceStore.columnCount
+        let zoneName = try row.decode(String.self, at: columns)
+        guard let zone = PoleTimeZone(identifier: zoneName) else { throw StoreError.invalid("timeZone", "unknown time zone \(zoneName)") }
+        guard try row.decode(Bool.self, at: columns + 1) else { throw StoreError.invalid("memberId", "no such member in this pole") }
+        let starts = try row.decode([Date].self, at: columns + 2)
+        let ends = try row.decode([Date].self, at: columns + 3)
+        return Context(
+            resource: try ResourceStore.resource(row, pole: pole),
+            zone: zone,
+            blackouts: zip(starts, ends).compactMap { TimeRange(start: $0, end: $1) }
+        )
+    }
+
     static func book(
         _ connection: PostgresConnection, pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date
     ) throws -> BookingOutcome {
-        let resource = try ResourceStore.get(pole: pole, input.resourceID, connection)
-        let zone = try poleZone(connection, pole)
-        let memberExists = try connection.query(
-            "SELECT EXISTS (SELECT 1 FROM members WHERE pole_id = \(pole) AND id = \(input.memberID))"
-        ).first!.decode(Bool.self, at: 0)
-        guard memberExists else { throw StoreError.invalid("memberId", "no such member in this pole") }
         guard input.note.count <= 2000 else { throw StoreError.invalid("note", "must be at most 2000 characters") }
-
         guard let recurrence = input.recurrence else {
-            let booking = try bookOne(connection, pole: pole, resource: resource, zone: zone, input: input, range: input.range,
+            let context = try context(connection, pole: pole, resource: input.resourceID, member: input.memberID, around: input.range)
+            let booking = try bookOne(connection, pole: pole, context: context, input: input, range: input.range,
                                       series: nil, actor: actor, confirm: confirm, now: now)
             return BookingOutcome(bookings: [booking], seriesID: nil, refused: [])
         }
+        let zone = try poleZone(connection, pole)
         let occurrences: [TimeRange]
         do {
             occurrences = try recurrence.occurrences(startingWith: input.range, in: zone)
         } catch {
             throw StoreError.invalid(error.field, error.description)
         }
+        let span = TimeRange(start: occurrences.first?.start ?? input.range.start, end: occurrences.last?.end ?? input.range.end)!
+        let context = try context(connection, pole: pole, resource: input.resourceID, member: input.memberID, around: span)
         let series = try connection.query(
             """
             INSERT INTO booking_series (pole_id, resource_id, member_id, rule, created_by)
-            VALUES (\(pole), \(resource.id), \(input.memberID), \(try recurrenceJSON(recurrence))::jsonb, \(actor.userID))
+            VALUES (\(pole), \(input.resourceID), \(input.memberID), \(try recurrenceJSON(recurrence))::jsonb, \(actor.userID))
             RETURNING id
             """
         ).first!.decode(SeriesID.self, at: 0)
@@ -115,10 +171,8 @@ public struct BookingStore: Sendable {
         var refused: [RefusedOccurrence] = []
         for occurrence in occurrences {
             do {
-                booked.append(try connection.withSavepoint {
-                    try bookOne(connection, pole: pole, resource: resource, zone: zone, input: input, range: occurrence,
-                                series: series, actor: actor, confirm: confirm, now: now)
-                })
+                booked.append(try bookOccurrence(connection, pole: pole, context: context, input: input, range: occurrence,
+                                                 series: series, actor: actor, confirm: confirm, now: now))
             } catch StoreError.rulesViolated(let violations) {
                 refused.append(RefusedOccurrence(range: occurrence, reason: violations[0].message, rule: violations[0].rule))
             } catch StoreError.conflict(let message, _) {
@@ -131,15 +185,37 @@ public struct BookingStore: Sendable {
         return BookingOutcome(bookings: booked, seriesID: series, refused: refused)
     }
 
+    /// One occurrence of a series, in savepoints: a refused occurrence undoes only itself, and
+    /// one that loses a race is retried while the others stay booked.
+    private static func bookOccurrence(
+        _ connection: PostgresConnection, pole: PoleID, context: Context, input: BookingInput, range: TimeRange,
+        series: SeriesID, actor: Actor, confirm: Bool, now: Date
+    ) throws -> Booking {
+        for attempt in 1...attempts {
+            do {
+                return try connection.withSavepoint {
+                    try bookOne(connection, pole: pole, context: context, input: input, range: range, series: series,
+                                actor: actor, confirm: confirm, now: now)
+                }
+            } catch let error as PostgresError where (error.isExclusionViolation || error.isDeadlock) && attempt < attempts {
+                continue
+            } catch let error as PostgresError where error.isExclusionViolation || error.isDeadlock {
+                throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
+            }
+        }
+        throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
+    }
+
     private static func bookOne(
-        _ connection: PostgresConnection, pole: PoleID, resource: Resource, zone: PoleTimeZone, input: BookingInput,
+        _ connection: PostgresConnection, pole: PoleID, context: Context, input: BookingInput,
         range: TimeRange, series: SeriesID?, actor: Actor, confirm: Bool, now: Date
     ) throws -> Booking {
+        let resource = context.resource
         let request = BookingRequest(resourceID: resource.id, memberID: input.memberID, range: range, quantity: input.quantity)
         var held: [LocalDate: Int] = [:]
         if resource.rules.monthlyQuotaMinutes != nil {
-            for month in request.unitMinutesByMonth(in: zone).keys {
-                let monthRange = TimeRange(start: zone.startOfDay(month), end: zone.startOfDay(month.adding(months: 1)!))!
+            for month in request.unitMinutesByMonth(in: context.zone).keys {
+                let monthRange = TimeRange(start: context.zone.startOfDay(month), end: context.zone.startOfDay(month.adding(months: 1)!))!
                 held[month] = try connection.query(
                     """
                     SELECT coalesce(sum(ceil(extract(epoch FROM upper(part) - lower(part)) / 60)::bigint * quantity), 0)::bigint
@@ -152,61 +228,43 @@ public struct BookingStore: Sendable {
                 ).first!.decode(Int.self, at: 0)
             }
         }
-        let checker = BookingRuleChecker(
-            rules: resource.rules, units: resource.units, zone: zone,
-            blackouts: try ResourceStore.blackouts(connection, resource.id, overlapping: range)
-        )
+        let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: context.zone, blackouts: context.blackouts)
         let violations = checker.violations(of: request, at: now, heldMinutesByMonth: held)
         guard violations.isEmpty else { throw StoreError.rulesViolated(violations) }
 
         let status: BookingStatus = resource.rules.approvalRequired && !confirm ? .pending : .confirmed
-        for attempt in 1...attempts {
-            do {
-                return try connection.withSavepoint {
-                    try insert(connection, pole: pole, resource: resource, input: input, range: range, series: series, status: status, actor: actor)
-                }
-            } catch let error as PostgresError where (error.isExclusionViolation || error.isDeadlock) && attempt < attempts {
-                continue
-            } catch let error as PostgresError where error.isExclusionViolation || error.isDeadlock {
-                throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
-            }
-        }
-        throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
-    }
-
-    private static func insert(
-        _ connection: PostgresConnection, pole: PoleID, resource: Resource, input: BookingInput, range: TimeRange,
-        series: SeriesID?, status: BookingStatus, actor: Actor
-    ) throws -> Booking {
         let occupied = range.extended(by: Double(resource.rules.bufferMinutes * 60))
-        let units = try connection.query(
+        // Units, booking, holdings and audit record in one statement; no row means no free unit.
+        guard let id = try connection.query(
             """
-            SELECT u.id FROM resource_units u
-            WHERE u.resource_id = \(resource.id) AND u.retired_at IS NULL
-              AND NOT EXISTS (
-                  SELECT 1 FROM booking_units bu
-                  WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)'))
-            ORDER BY u.number LIMIT \(input.quantity)
+            WITH free AS (
+                SELECT u.id FROM resource_units u
+                WHERE u.resource_id = \(resource.id) AND u.retired_at IS NULL
+                  AND NOT EXISTS (
+                      SELECT 1 FROM booking_units bu
+                      WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)'))
+                ORDER BY u.number LIMIT \(input.quantity)
+            ), chosen AS (
+                SELECT array_agg(id) AS units FROM free HAVING count(*) = \(input.quantity)
+            ), booking AS (
+                INSERT INTO bookings (pole_id, resource_id, member_id, created_by, quantity, during, status, note, series_id)
+                SELECT \(pole), \(resource.id), \(input.memberID), \(actor.userID), \(Int32(input.quantity)),
+                       tstzrange(\(range.start), \(range.end), '[)'), \(status)::booking_status, \(input.note), \(series)
+                FROM chosen
+                RETURNING id
+            ), holdings AS (
+                INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
+                SELECT booking.id, \(resource.id), unit, tstzrange(\(occupied.start), \(occupied.end), '[)')
+                FROM booking, chosen, unnest(chosen.units) AS unit
+            ), audit AS (
+                INSERT INTO audit_log (pole_id, actor_user_id, actor, action, entity, entity_id, to_state)
+                SELECT \(pole), \(actor.userID), \(actor.name), 'create', 'booking', booking.id, \(status.rawValue) FROM booking
+            )
+            SELECT id FROM booking
             """
-        ).rows.map { try $0.decode(UnitID.self, at: 0) }
-        guard units.count == input.quantity else {
+        ).first?.decode(BookingID.self, at: 0) else {
             throw try refusal(connection, resource: resource, range: range, occupied: occupied, quantity: input.quantity)
         }
-        let id = try connection.query(
-            """
-            INSERT INTO bookings (pole_id, resource_id, member_id, created_by, quantity, during, status, note, series_id)
-            VALUES (\(pole), \(resource.id), \(input.memberID), \(actor.userID), \(Int32(input.quantity)),
-                    tstzrange(\(range.start), \(range.end), '[)'), \(status)::booking_status, \(input.note), \(series))
-            RETURNING id
-            """
-        ).first!.decode(BookingID.self, at: 0)
-        try connection.execute(
-            """
-            INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
-            SELECT \(id), \(resource.id), unit, tstzrange(\(occupied.start), \(occupied.end), '[)') FROM unnest(\(units)::uuid[]) AS unit
-            """
-        )
-        try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "booking", entityID: id.uuid, to: status.rawValue)
         return Booking(
             id: id, poleID: pole, resourceID: resource.id, memberID: input.memberID, range: range, quantity: input.quantity,
             status: status, note: input.note, seriesID: series

@@ -127,14 +127,15 @@ public struct ResourceStore: Sendable {
             return id
         }
         return try await pool.withConnection { connection in
-            let ids = try connection.query(
+            let resources = try connection.query(
                 """
-                SELECT id FROM resources WHERE pole_id = \(pole) AND (\(after)::uuid IS NULL OR id > \(after))
-                ORDER BY id LIMIT \(page.limit + 1)
+                SELECT \(sql: Self.columns) FROM resources r
+                WHERE r.pole_id = \(pole) AND (\(after)::uuid IS NULL OR r.id > \(after))
+                ORDER BY r.id LIMIT \(page.limit + 1)
                 """
-            ).rows.map { try $0.decode(ResourceID.self, at: 0) }
-            let items = try ids.prefix(page.limit).map { try Self.get(pole: pole, $0, connection) }
-            return Page(items: items, next: ids.count > page.limit ? items.last?.id.description : nil)
+            ).rows.map { try Self.resource($0, pole: pole) }
+            let items = Array(resources.prefix(page.limit))
+            return Page(items: items, next: resources.count > page.limit ? items.last?.id.description : nil)
         }
     }
 
@@ -146,12 +147,28 @@ public struct ResourceStore: Sendable {
     static func get(pole: PoleID, _ id: ResourceID, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Resource {
         guard let row = try connection.query(
             """
-            SELECT id, name, kind, units, owner_member_id, slot_minutes, min_duration_minutes, max_duration_minutes,
-                   min_notice_minutes, max_horizon_days, buffer_minutes, approval_required, cancellation_deadline_minutes,
-                   monthly_quota_minutes
-            FROM resources WHERE pole_id = \(pole) AND id = \(id) \(sql: forUpdate ? "FOR UPDATE" : "")
+            SELECT \(sql: Self.columns) FROM resources r WHERE r.pole_id = \(pole) AND r.id = \(id)
+            \(sql: forUpdate ? "FOR UPDATE" : "")
             """
         ).first else { throw StoreError.notFound("resource") }
+        return try resource(row, pole: pole)
+    }
+
+    /// A resource with its rules and opening hours, in one row (`r` is the resources table);
+    /// ``resource(_:pole:)`` reads these first columns back.
+    static let columns: StaticString = """
+        r.id, r.name, r.kind, r.units, r.owner_member_id, r.slot_minutes, r.min_duration_minutes,
+        r.max_duration_minutes, r.min_notice_minutes, r.max_horizon_days, r.buffer_minutes, r.approval_required,
+        r.cancellation_deadline_minutes, r.monthly_quota_minutes,
+        ARRAY(SELECT oh.iso_weekday::bigint FROM opening_hours oh WHERE oh.resource_id = r.id ORDER BY oh.iso_weekday, oh.opens_at),
+        ARRAY(SELECT oh.opens_at::text FROM opening_hours oh WHERE oh.resource_id = r.id ORDER BY oh.iso_weekday, oh.opens_at),
+        ARRAY(SELECT oh.closes_at::text FROM opening_hours oh WHERE oh.resource_id = r.id ORDER BY oh.iso_weekday, oh.opens_at)
+        """
+
+    /// How many leading columns ``columns`` spans.
+    static let columnCount = 17
+
+    static func resource(_ row: PostgresRow, pole: PoleID) throws -> Resource {
         let (resourceID, name, kind, units, owner) = try row.decode((ResourceID, String, Resource.Kind, Int, MemberID?).self)
         var rules = ResourceRules(
             slotMinutes: try row.decode(Int?.self, at: 5),
@@ -164,14 +181,17 @@ public struct ResourceStore: Sendable {
             cancellationDeadlineMinutes: try row.decode(Int?.self, at: 12),
             monthlyQuotaMinutes: try row.decode(Int?.self, at: 13)
         )
-        let hours = try connection.query(
-            "SELECT iso_weekday, opens_at, closes_at FROM opening_hours WHERE resource_id = \(id) ORDER BY iso_weekday, opens_at"
-        ).rows
-        if !hours.isEmpty {
+        let weekdays = try row.decode([Int].self, at: 14)
+        let opens = try row.decode([String].self, at: 15)
+        let closes = try row.decode([String].self, at: 16)
+        if !weekdays.isEmpty {
             var days: [Weekday: [WeeklySchedule.Hours]] = [:]
-            for hour in hours {
-                let (weekday, opens, closes) = try hour.decode((Int, LocalTime, LocalTime).self)
-                days[Weekday(isoNumber: weekday)!, default: []].append(.init(opens: opens, closes: closes))
+            for index in weekdays.indices {
+                let hours = WeeklySchedule.Hours(
+                    opens: try LocalTime(postgresText: opens[index], type: .text),
+                    closes: try LocalTime(postgresText: closes[index], type: .text)
+                )
+                days[Weekday(isoNumber: weekdays[index])!, default: []].append(hours)
             }
             rules.openingHours = WeeklySchedule(days)
         }
@@ -199,19 +219,6 @@ public struct ResourceStore: Sendable {
                     """
                 )
             }
-        }
-    }
-
-    /// Blackouts of a resource overlapping a span.
-    static func blackouts(_ connection: PostgresConnection, _ id: ResourceID, overlapping range: TimeRange) throws -> [TimeRange] {
-        try connection.query(
-            """
-            SELECT lower(during), upper(during) FROM blackouts
-            WHERE resource_id = \(id) AND during && tstzrange(\(range.start), \(range.end), '[)')
-            """
-        ).rows.compactMap { row in
-            let (start, end) = try row.decode((Date, Date).self)
-            return TimeRange(start: start, end: end)
         }
     }
 }

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Booking service benchmark: figures, not a test.
+#
+#   Benchmarks/booking-benchmark.sh [SECONDS]
+#
+# On a private PostgreSQL in a temporary folder, with mutualis-server built in release mode:
+#  1. booking creation, random non-overlapping slots over 1 000 resources, 16 concurrent clients (wrk);
+#  2. the same INSERTs straight into PostgreSQL with pgbench, for the ratio service ÷ pgbench;
+#  3. availability queries over 1 000 000 stored bookings.
+# Prints throughput, p50 and p99 latency, and the server's RSS. Needs wrk and pgbench
+# (apt-get install wrk postgresql-contrib); installs wrk when missing and run as root.
+set -euo pipefail
+seconds=${1:-20}
+project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$project"
+
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || { echo "install wrk" >&2; exit 1; }
+bindir=$(pg_config --bindir)
+swift build -c release --product mutualis-server >&2
+swift build -c release --product mutualis-admin >&2
+server=$(swift build -c release --show-bin-path)/mutualis-server
+admin=$(swift build -c release --show-bin-path)/mutualis-admin
+
+work=$(mktemp -d /tmp/mutualis-bench-XXXXXX)
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres: "$work"
+cleanup() {
+  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
+  as_pg "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+user=$([ "$(id -u)" = 0 ] && echo postgres || id -un)
+as_pg "$bindir/initdb" -D "$work/data" -U "$user" -A trust -E UTF8 --locale=C >/dev/null
+as_pg "$bindir/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -s \
+  -o "-k $work -c listen_addresses='' -c max_connections=100 -c shared_buffers=512MB -c synchronous_commit=off" start
+as_pg "$bindir/createdb" -h "$work" -U "$user" mutualis
+export DATABASE_URL="postgresql:///mutualis?host=$work&user=$user"
+psql() { command psql "$DATABASE_URL" -qtA "$@"; }
+
+"$admin" db migrate >/dev/null
+pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+"$admin" user add --pole "$pole" --email bench@example.org --name Bench --role coordinator >/dev/null
+token=$("$admin" token issue --email bench@example.org)
+member=$(psql -c "INSERT INTO members (pole_id, name, legal_form, joined_on) VALUES ('$pole', 'Membre', 'association', '2025-01-01') RETURNING id")
+psql -c "
+  WITH r AS (INSERT INTO resources (pole_id, name, kind) SELECT '$pole', 'Ressource ' || n, 'equipment' FROM generate_series(1, 1000) n RETURNING id)
+  INSERT INTO resource_units (resource_id, number) SELECT id, 1 FROM r"
+psql -c "SELECT id FROM resources ORDER BY id" > "$work/resources.txt"
+
+MUTUALIS_HTTP_ADDRESS=127.0.0.1:18181 LOG_LEVEL=warning "$server" --pool-size 8 >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do curl -fs http://127.0.0.1:18181/ready >/dev/null && break; sleep 0.1; done
+
+# Each wrk thread and request gets its own (resource, day) pair: slots never overlap.
+cat > "$work/book.lua" <<LUA
+local resources = {}
+for line in io.lines("$work/resources.txt") do resources[#resources + 1] = line end
+local counter = 0
+local next_id = 0
+-- thread:set makes thread_id a global of each thread's own Lua state.
+function setup(thread) thread:set("thread_id", next_id); next_id = next_id + 1 end
+function request()
+  counter = counter + 1
+  local n = counter * 16 + thread_id
+  local resource = resources[(n % #resources) + 1]
+  local day = math.floor(n / #resources)
+  local start = os.date("!%Y-%m-%dT%H:%M:%SZ", 1893456000 + day * 86400)
+  local finish = os.date("!%Y-%m-%dT%H:%M:%SZ", 1893456000 + day * 86400 + 3600)
+  local body = string.format('{"resourceId":"%s","memberId":"$member","start":"%s","end":"%s"}', resource, start, finish)
+  return wrk.format("POST", "/api/v1/bookings", {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}, body)
+end
+local reported = false
+function response(status, headers, body)
+  if status ~= 201 and not reported then
+    reported = true
+    io.stderr:write("first refused booking: " .. status .. " " .. body .. "\n")
+  end
+end
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end
+LUA
+booking=$(wrk -t 4 -c 16 -d "${seconds}s" -s "$work/book.lua" http://127.0.0.1:18181 | grep '^RESULT')
+read -r _ book_rps book_p50 book_p99 book_errors book_total <<<"$booking"
+booked=$(psql -c "SELECT count(*) FROM bookings")
+rss_booking=$(ps -o rss= -p "$server_pid")
+
+psql -c "CREATE TABLE bench_resources (idx int PRIMARY KEY, id uuid NOT NULL);
+  INSERT INTO bench_resources SELECT row_number() OVER (ORDER BY id) - 1, id FROM resources;
+  CREATE SEQUENCE bench_slots;"
+# The slots come from a sequence, so that no two pgbench clients ever collide.
+cat > "$work/insert.sql" <<SQL
+BEGIN;
+WITH n AS (SELECT nextval('bench_slots') AS n),
+b AS (
+  INSERT INTO bookings (pole_id, resource_id, member_id, during, status)
+  SELECT '$pole', r.id, '$member',
+         tstzrange(timestamptz '2040-01-01' + (n.n / 1000) * interval '2 hours',
+                   timestamptz '2040-01-01' + (n.n / 1000) * interval '2 hours' + interval '1 hour', '[)'), 'confirmed'
+  FROM n JOIN bench_resources r ON r.idx = n.n % 1000
+  RETURNING id, resource_id, during)
+INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
+SELECT b.id, b.resource_id, u.id, b.during FROM b JOIN resource_units u ON u.resource_id = b.resource_id;
+COMMIT;
+SQL
+pgbench_out=$(as_pg "$bindir/pgbench" -h "$work" -U "$user" -n -c 16 -j 4 -T "$seconds" -f "$work/insert.sql" mutualis 2>&1 || true)
+pg_tps=$(echo "$pgbench_out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
+pg_failed=$(echo "$pgbench_out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
+
+echo "seeding 1 000 000 bookings for the availability queries..." >&2
+psql -c "
+  WITH b AS (
+    INSERT INTO bookings (pole_id, resource_id, member_id, during, status)
+    SELECT '$pole', r.id, '$member', tstzrange(timestamptz '2031-01-01' + d * interval '3 hours', timestamptz '2031-01-01' + d * interval '3 hours' + interval '2 hours', '[)'), 'confirmed'
+    FROM resources r, generate_series(0, 999) d
+    RETURNING id, resource_id, during)
+  INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
+  SELECT b.id, b.resource_id, u.id, b.during FROM b JOIN resource_units u ON u.resource_id = b.resource_id"
+psql -c "VACUUM ANALYZE"
+stored=$(psql -c "SELECT count(*) FROM bookings")
+
+cat > "$work/availability.lua" <<LUA
+local resources = {}
+for line in io.lines("$work/resources.txt") do resources[#resources + 1] = line end
+local counter = 0
+function request()
+  counter = counter + 1
+  local resource = resources[math.random(#resources)]
+  local day = math.random(0, 120)
+  local from = os.date("!%Y-%m-%dT%H:%M:%SZ", 1924992000 + day * 86400)
+  local to = os.date("!%Y-%m-%dT%H:%M:%SZ", 1924992000 + (day + 1) * 86400)
+  return wrk.format("GET", "/api/v1/resources/" .. resource .. "/availability?from=" .. from .. "&to=" .. to, {["Authorization"] = "Bearer $token"})
+end
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end
+LUA
+availability=$(wrk -t 4 -c 16 -d "${seconds}s" -s "$work/availability.lua" http://127.0.0.1:18181 | grep '^RESULT')
+read -r _ av_rps av_p50 av_p99 av_errors av_total <<<"$availability"
+rss=$(ps -o rss= -p "$server_pid")
+
+ratio=$(python3 -c "print(f'{$book_rps / $pg_tps:.2f}' if '$pg_tps' else 'n/a')")
+cat <<REPORT
+booking creation (16 clients, ${seconds}s): ${book_rps} req/s, p50 ${book_p50} ms, p99 ${book_p99} ms, non-2xx ${book_errors} of ${book_total}; ${booked} bookings stored
+pgbench, same INSERTs (16 clients): ${pg_tps} tps (failed: ${pg_failed:-0}); ratio service ÷ pgbench = ${ratio}
+availability over ${stored} bookings (16 clients): ${av_rps} req/s, p50 ${av_p50} ms, p99 ${av_p99} ms, non-2xx ${av_errors} of ${av_total}
+server RSS: $((rss_booking / 1024)) MB after booking, $((rss / 1024)) MB at the end
+REPORT

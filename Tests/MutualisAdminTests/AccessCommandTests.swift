@@ -1,0 +1,59 @@
+import Foundation
+import MutualisStore
+import MutualisTestSupport
+import PostgresClient
+import PostgresTestSupport
+import Testing
+
+@Suite("mutualis-admin pole, user, token")
+struct AccessCommandTests {
+    @Test("pole create, user add and token issue give a token that authenticates")
+    func bootstrap() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url)
+            #expect(pole.status == 0)
+            let poleID = try #require((try pole.json() as? [String: Any])?["id"] as? String)
+            #expect((try pole.json() as? [String: Any])?["timeZone"] as? String == "Europe/Paris")
+
+            let user = await admin("user", "add", "--pole", poleID, "--email", "camille@polesud.example", "--name", "Camille", "--role", "coordinator", databaseURL: url)
+            #expect(user.status == 0)
+            #expect(user.standardOutput.hasPrefix("Added coordinator camille@polesud.example"))
+
+            let token = await admin("token", "issue", "--email", "camille@polesud.example", "--json", databaseURL: url)
+            #expect(token.status == 0)
+            let value = try #require((try token.json() as? [String: Any])?["token"] as? String)
+            let pool = PostgresConnectionPool(configuration: configuration, size: 2)
+            let principal = try await TokenStore(pool: pool).authenticate(value)
+            #expect(principal?.poleID.description == poleID)
+            #expect(principal?.role == .coordinator)
+
+            let revoked = await admin("token", "revoke", "--email", "camille@polesud.example", databaseURL: url)
+            #expect(revoked.standardOutput.contains("Revoked 1 token"))
+            #expect(try await TokenStore(pool: pool).authenticate(value) == nil)
+            await pool.close()
+
+            let listed = await admin("pole", "list", databaseURL: url)
+            #expect(listed.standardOutput.contains("Pôle Sud"))
+        }
+    }
+
+    @Test("refused operations are one line on stderr with exit status 1; usage errors exit 2")
+    func refusals() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            #expect(await admin("pole", "create", "--name", "Pôle Sud", databaseURL: url).status == 0)
+            let duplicate = await admin("pole", "create", "--name", "pôle sud", databaseURL: url)
+            #expect(duplicate.status == 1)
+            #expect(duplicate.standardError.split(separator: "\n").count == 1)
+            #expect(duplicate.standardError.contains("already exists"))
+            let badZone = await admin("pole", "create", "--name", "Ailleurs", "--time-zone", "Mars/Olympus", databaseURL: url)
+            #expect(badZone.status == 1)
+            #expect(badZone.standardError.contains("timeZone"))
+            let unknownUser = await admin("token", "issue", "--email", "nobody@example.org", databaseURL: url)
+            #expect(unknownUser.status == 1)
+            #expect(await admin("user", "add", "--pole", "not-an-id", "--email", "a@b.c", "--name", "A", "--role", "member", databaseURL: url).status == 2)
+            #expect(await admin("token", "issue", databaseURL: url).status == 2)
+        }
+    }
+}
