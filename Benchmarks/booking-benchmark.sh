@@ -52,8 +52,17 @@ MUTUALIS_HTTP_ADDRESS=127.0.0.1:18181 LOG_LEVEL=warning "$server" --pool-size 8 
 server_pid=$!
 for _ in $(seq 50); do curl -fs http://127.0.0.1:18181/ready >/dev/null && break; sleep 0.1; done
 
+# What every wrk script prints at the end: throughput, p50 and p99 in ms, non-2xx, requests.
+cat > "$work/report.lua" <<'LUA'
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end
+LUA
+
 # Each wrk thread and request gets its own (resource, day) pair: slots never overlap.
-cat > "$work/book.lua" <<LUA
+cat "$work/report.lua" > "$work/book.lua"
+cat >> "$work/book.lua" <<LUA
 local resources = {}
 for line in io.lines("$work/resources.txt") do resources[#resources + 1] = line end
 local counter = 0
@@ -76,10 +85,6 @@ function response(status, headers, body)
     reported = true
     io.stderr:write("first refused booking: " .. status .. " " .. body .. "\n")
   end
-end
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
 end
 LUA
 booking=$(wrk -t 4 -c 16 -d "${seconds}s" -s "$work/book.lua" http://127.0.0.1:18181 | grep '^RESULT')
@@ -121,7 +126,8 @@ psql -c "
 psql -c "VACUUM ANALYZE"
 stored=$(psql -c "SELECT count(*) FROM bookings")
 
-cat > "$work/availability.lua" <<LUA
+cat "$work/report.lua" > "$work/availability.lua"
+cat >> "$work/availability.lua" <<LUA
 local resources = {}
 for line in io.lines("$work/resources.txt") do resources[#resources + 1] = line end
 local counter = 0
@@ -132,10 +138,6 @@ function request()
   local from = os.date("!%Y-%m-%dT%H:%M:%SZ", 1924992000 + day * 86400)
   local to = os.date("!%Y-%m-%dT%H:%M:%SZ", 1924992000 + (day + 1) * 86400)
   return wrk.format("GET", "/api/v1/resources/" .. resource .. "/availability?from=" .. from .. "&to=" .. to, {["Authorization"] = "Bearer $token"})
-end
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
 end
 LUA
 availability=$(wrk -t 4 -c 16 -d "${seconds}s" -s "$work/availability.lua" http://127.0.0.1:18181 | grep '^RESULT')

@@ -1,5 +1,5 @@
 /// A time of day on the wall clock, to the minute; `24:00` is the end of the day.
-public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct LocalTime: Hashable, Comparable, Sendable, StringCodable {
     /// Minutes since midnight, 0...1440.
     public let minutes: Int
 
@@ -37,19 +37,6 @@ public struct LocalTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
         lhs.minutes < rhs.minutes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let time = LocalTime(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an HH:MM time: \(text)"))
-        }
-        self = time
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

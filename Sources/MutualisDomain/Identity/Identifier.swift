@@ -6,7 +6,7 @@ import Foundation
 /// Identifiers are UUIDs, exchanged as opaque lowercase strings; they order by their bytes,
 /// which is also the order of their strings, so "the smallest member id" means the same
 /// everywhere.
-public struct Identifier<Entity>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Identifier<Entity>: Hashable, Comparable, Sendable, StringCodable {
     /// The UUID behind the identifier.
     public let uuid: UUID
 
@@ -39,19 +39,6 @@ public struct Identifier<Entity>: Hashable, Comparable, Sendable, Codable, Custo
                 return false
             }
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let string = try decoder.singleValueContainer().decode(String.self)
-        guard let uuid = UUID(uuidString: string) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an identifier: \(string)"))
-        }
-        self.uuid = uuid
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
 

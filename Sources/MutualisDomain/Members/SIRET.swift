@@ -1,5 +1,5 @@
 /// A French establishment number: 14 digits whose Luhn checksum holds.
-public struct SIRET: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct SIRET: Hashable, Sendable, StringCodable {
     /// The 14 digits.
     public let digits: String
 
@@ -30,17 +30,4 @@ public struct SIRET: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String { digits }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let siret = SIRET(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a valid SIRET: \(text)"))
-        }
-        self = siret
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
-    }
 }

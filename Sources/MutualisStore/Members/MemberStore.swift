@@ -118,10 +118,7 @@ public struct MemberStore: Sendable {
 
     /// A page of the pole's members, by id.
     public func list(pole: PoleID, page: PageRequest) async throws -> Page<Member> {
-        let after = try page.cursor.map { cursor throws(StoreError) -> MemberID in
-            guard let id = MemberID(cursor) else { throw StoreError.invalid("cursor", "is not a cursor of this list") }
-            return id
-        }
+        let after = try page.after(MemberID.self)
         return try await pool.withConnection { connection in
             let members = try connection.query(
                 """

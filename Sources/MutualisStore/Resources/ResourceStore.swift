@@ -122,10 +122,7 @@ public struct ResourceStore: Sendable {
 
     /// A page of the pole's resources, by id.
     public func list(pole: PoleID, page: PageRequest) async throws -> Page<Resource> {
-        let after = try page.cursor.map { cursor throws(StoreError) -> ResourceID in
-            guard let id = ResourceID(cursor) else { throw StoreError.invalid("cursor", "is not a cursor of this list") }
-            return id
-        }
+        let after = try page.after(ResourceID.self)
         return try await pool.withConnection { connection in
             let resources = try connection.query(
                 """

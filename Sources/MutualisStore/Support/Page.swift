@@ -1,3 +1,5 @@
+import MutualisDomain
+
 /// One page of a list, and the cursor of the next (nil at the end).
 public struct Page<Item: Sendable>: Sendable {
     public var items: [Item]
@@ -25,5 +27,12 @@ public struct PageRequest: Sendable {
         }
         self.limit = limit
         self.cursor = cursor
+    }
+
+    /// The id a list ordered by id resumes after, if any.
+    func after<Entity>(_ type: Identifier<Entity>.Type) throws(StoreError) -> Identifier<Entity>? {
+        guard let cursor else { return nil }
+        guard let id = Identifier<Entity>(cursor) else { throw .invalid("cursor", "is not a cursor of this list") }
+        return id
     }
 }
