@@ -21,8 +21,7 @@ public func buildApplication(
 public func buildRouter(pool: PostgresConnectionPool) -> Router<MutualisRequestContext> {
     let router = Router(context: MutualisRequestContext.self)
     let metrics = ServiceMetrics(pool: pool)
-    router.add(middleware: LogRequestsMiddleware(.info))
-    router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+    router.add(middleware: RequestObservationMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
     HealthController(pool: pool).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)

@@ -26,12 +26,8 @@ public final class PostgresConnection {
         parameters = parameters.setting("client_encoding", to: "UTF8")
         handle = try Self.connect(parameters)
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        do {
-            try executeScript(unsafeSQL: "SET TIME ZONE 'UTC'; SET DateStyle TO ISO, YMD")
-        } catch {
-            PQfinish(handle)
-            throw error
-        }
+        // Should this fail, deinit finishes the connection: the object is fully initialised.
+        try executeScript(unsafeSQL: "SET TIME ZONE 'UTC'; SET DateStyle TO ISO, YMD")
     }
 
     deinit {
