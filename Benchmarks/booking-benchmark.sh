@@ -87,7 +87,7 @@ function response(status, headers, body)
   end
 end
 LUA
-booking=$(wrk -t 4 -c 16 -d "${seconds}s" -s "$work/book.lua" http://127.0.0.1:18181 | grep '^RESULT')
+booking=$(wrk -t 2 -c 16 -d "${seconds}s" -s "$work/book.lua" http://127.0.0.1:18181 | grep '^RESULT')
 read -r _ book_rps book_p50 book_p99 book_errors book_total <<<"$booking"
 booked=$(psql -c "SELECT count(*) FROM bookings")
 rss_booking=$(ps -o rss= -p "$server_pid")
@@ -110,7 +110,7 @@ INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
 SELECT b.id, b.resource_id, u.id, b.during FROM b JOIN resource_units u ON u.resource_id = b.resource_id;
 COMMIT;
 SQL
-pgbench_out=$(as_pg "$bindir/pgbench" -h "$work" -U "$user" -n -c 16 -j 4 -T "$seconds" -f "$work/insert.sql" mutualis 2>&1 || true)
+pgbench_out=$(as_pg "$bindir/pgbench" -h "$work" -U "$user" -n -c 16 -j 2 -T "$seconds" -f "$work/insert.sql" mutualis 2>&1 || true)
 pg_tps=$(echo "$pgbench_out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 pg_failed=$(echo "$pgbench_out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
 
@@ -140,7 +140,7 @@ function request()
   return wrk.format("GET", "/api/v1/resources/" .. resource .. "/availability?from=" .. from .. "&to=" .. to, {["Authorization"] = "Bearer $token"})
 end
 LUA
-availability=$(wrk -t 4 -c 16 -d "${seconds}s" -s "$work/availability.lua" http://127.0.0.1:18181 | grep '^RESULT')
+availability=$(wrk -t 2 -c 16 -d "${seconds}s" -s "$work/availability.lua" http://127.0.0.1:18181 | grep '^RESULT')
 read -r _ av_rps av_p50 av_p99 av_errors av_total <<<"$availability"
 rss=$(ps -o rss= -p "$server_pid")
 

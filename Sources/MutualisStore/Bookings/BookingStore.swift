@@ -26,11 +26,20 @@ public struct BookingStore: Sendable {
     /// Books one slot, or every occurrence of a recurring series.
     ///
     /// - Parameter confirm: true when a coordinator books: it needs no approval.
+    ///
+    /// A single booking needs no explicit transaction: everything it writes — the booking, its
+    /// units, its audit record — is one statement, atomic by itself, and an explicit transaction
+    /// would add nothing to what the checks before it read (read committed takes a new snapshot
+    /// per statement anyway) but two round trips. A series is one transaction, so that
+    /// `onConflict: fail` books nothing.
     public func book(pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date = Date()) async throws -> BookingOutcome {
         try await retryingLostRaces {
-            try await pool.withTransaction { connection in
+            let book: @Sendable (PostgresConnection) throws -> BookingOutcome = { connection in
                 try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now)
             }
+            return input.recurrence == nil
+                ? try await pool.withConnection(book)
+                : try await pool.withTransaction(book)
         }
     }
 
@@ -120,10 +129,9 @@ public struct BookingStore: Sendable {
             """
             SELECT \(sql: ResourceStore.columns), p.time_zone,
                    EXISTS (SELECT 1 FROM members m WHERE m.pole_id = r.pole_id AND m.id = \(member)),
-                   ARRAY(SELECT lower(b.during) FROM blackouts b
-                         WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)') ORDER BY lower(b.during)),
-                   ARRAY(SELECT upper(b.during) FROM blackouts b
-                         WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)') ORDER BY lower(b.during))
+                   (SELECT coalesce(array_agg(lower(b.during) ORDER BY lower(b.during)), '{}')
+                           || coalesce(array_agg(upper(b.during) ORDER BY lower(b.during)), '{}')
+                    FROM blackouts b WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)'))
             FROM resources r JOIN poles p ON p.id = r.pole_id
             WHERE r.pole_id = \(pole) AND r.id = \(resource)
             """
@@ -132,12 +140,13 @@ public struct BookingStore: Sendable {
         let zoneName = try row.decode(String.self, at: columns)
         guard let zone = PoleTimeZone(identifier: zoneName) else { throw StoreError.invalid("timeZone", "unknown time zone \(zoneName)") }
         guard try row.decode(Bool.self, at: columns + 1) else { throw StoreError.invalid("memberId", "no such member in this pole") }
-        let starts = try row.decode([Date].self, at: columns + 2)
-        let ends = try row.decode([Date].self, at: columns + 3)
+        // Blackouts come as one array: their starts, then their ends.
+        let bounds = try row.decode([Date].self, at: columns + 2)
+        let half = bounds.count / 2
         return Context(
             resource: try ResourceStore.resource(row, pole: pole),
             zone: zone,
-            blackouts: zip(starts, ends).compactMap { TimeRange(start: $0, end: $1) }
+            blackouts: zip(bounds[..<half], bounds[half...]).compactMap { TimeRange(start: $0, end: $1) }
         )
     }
 

@@ -157,13 +157,14 @@ public struct ResourceStore: Sendable {
         r.id, r.name, r.kind, r.units, r.owner_member_id, r.slot_minutes, r.min_duration_minutes,
         r.max_duration_minutes, r.min_notice_minutes, r.max_horizon_days, r.buffer_minutes, r.approval_required,
         r.cancellation_deadline_minutes, r.monthly_quota_minutes,
-        ARRAY(SELECT oh.iso_weekday::bigint FROM opening_hours oh WHERE oh.resource_id = r.id ORDER BY oh.iso_weekday, oh.opens_at),
-        ARRAY(SELECT oh.opens_at::text FROM opening_hours oh WHERE oh.resource_id = r.id ORDER BY oh.iso_weekday, oh.opens_at),
-        ARRAY(SELECT oh.closes_at::text FROM opening_hours oh WHERE oh.resource_id = r.id ORDER BY oh.iso_weekday, oh.opens_at)
+        (SELECT coalesce(array_agg(oh.iso_weekday::bigint ORDER BY oh.iso_weekday, oh.opens_at), '{}')
+                || coalesce(array_agg(extract(epoch FROM oh.opens_at)::bigint / 60 ORDER BY oh.iso_weekday, oh.opens_at), '{}')
+                || coalesce(array_agg(extract(epoch FROM oh.closes_at)::bigint / 60 ORDER BY oh.iso_weekday, oh.opens_at), '{}')
+         FROM opening_hours oh WHERE oh.resource_id = r.id)
         """
 
     /// How many leading columns ``columns`` spans.
-    static let columnCount = 17
+    static let columnCount = 15
 
     static func resource(_ row: PostgresRow, pole: PoleID) throws -> Resource {
         let (resourceID, name, kind, units, owner) = try row.decode((ResourceID, String, Resource.Kind, Int, MemberID?).self)
@@ -178,17 +179,17 @@ public struct ResourceStore: Sendable {
             cancellationDeadlineMinutes: try row.decode(Int?.self, at: 12),
             monthlyQuotaMinutes: try row.decode(Int?.self, at: 13)
         )
-        let weekdays = try row.decode([Int].self, at: 14)
-        let opens = try row.decode([String].self, at: 15)
-        let closes = try row.decode([String].self, at: 16)
-        if !weekdays.isEmpty {
+        // Opening hours come as one array, read in one scan: the weekdays, then the opening
+        // minutes, then the closing minutes (24:00 is 1440).
+        let hours = try row.decode([Int].self, at: 14)
+        let count = hours.count / 3
+        if count > 0 {
             var days: [Weekday: [WeeklySchedule.Hours]] = [:]
-            for index in weekdays.indices {
-                let hours = WeeklySchedule.Hours(
-                    opens: try LocalTime(postgresText: opens[index], type: .text),
-                    closes: try LocalTime(postgresText: closes[index], type: .text)
-                )
-                days[Weekday(isoNumber: weekdays[index])!, default: []].append(hours)
+            for index in 0..<count {
+                guard let weekday = Weekday(isoNumber: hours[index]), let opens = LocalTime(minutes: hours[count + index]),
+                    let closes = LocalTime(minutes: hours[2 * count + index])
+                else { throw StoreError.invalid("rules.openingHours", "cannot be read") }
+                days[weekday, default: []].append(WeeklySchedule.Hours(opens: opens, closes: closes))
             }
             rules.openingHours = WeeklySchedule(days)
         }
