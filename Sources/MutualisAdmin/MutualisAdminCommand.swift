@@ -9,7 +9,7 @@ public struct MutualisAdminCommand: AsyncParsableCommand {
             Every command takes --database-url (default: $DATABASE_URL) and --json.
             Errors are one line on stderr; the exit status is 1 for a refused operation, 2 for a usage error.
             """,
-        subcommands: [DatabaseCommand.self, PoleCommand.self, UserCommand.self, TokenCommand.self]
+        subcommands: [DatabaseCommand.self, PoleCommand.self, MemberCommand.self, CategoryCommand.self, ResourceCommand.self, UserCommand.self, TokenCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import MutualisDomain
+import MutualisStore
+
+/// `mutualis-admin member`: the member organisations of a pole.
+struct MemberCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "Add, list, show, update members, and record that one left.",
+        subcommands: [Add.self, List.self, Show.self, Update.self, Leave.self]
+    )
+
+    struct MemberJSON: Encodable {
+        var id: String
+        var name: String
+        var legalForm: String
+        var siret: String?
+        var category: String?
+        var headcount: Double
+        var annualBudgetCents: Int
+        var joinedOn: String
+        var leftOn: String?
+
+        init(_ member: Member) {
+            id = member.id.description
+            name = member.name
+            legalForm = member.legalForm.rawValue
+            siret = member.siret?.digits
+            category = member.categoryID?.description
+            headcount = Double(member.headcountHundredths) / 100
+            annualBudgetCents = member.annualBudgetCents
+            joinedOn = member.joinedOn.description
+            leftOn = member.leftOn?.description
+        }
+    }
+
+    /// Prints members as a table or as JSON.
+    static func show(_ members: [Member], options: GlobalOptions) throws {
+        if options.json {
+            try Output.json(members.map(MemberJSON.init))
+        } else {
+            Output.table(["ID", "NAME", "LEGAL FORM", "SIRET", "FTE", "JOINED", "LEFT"], members.map {
+                [$0.id.description, $0.name, $0.legalForm.rawValue, $0.siret?.digits ?? "-",
+                 String(Double($0.headcountHundredths) / 100), $0.joinedOn.description, $0.leftOn?.description ?? "-"]
+            })
+        }
+    }
+
+    /// The fields shared by `add` and `update`.
+    struct Fields: ParsableArguments {
+        @Option(help: "The organisation's name.") var name: String?
+        @Option(help: "One of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", ")).") var legalForm: String?
+        @Option(help: "Its 14-digit SIRET.") var siret: String?
+        @Option(help: "Its category's name.") var category: String?
+        @Option(help: "Full-time equivalents.") var headcount: Double?
+        @Option(help: "Annual budget in cents.") var annualBudgetCents: Int?
+        @Option(help: "First day of membership, YYYY-MM-DD (default: today).") var joinedOn: String?
+
+        func apply(to input: inout MemberInput, options: GlobalOptions, categories: [MemberCategory]) throws {
+            if let name { input.name = name }
+            if let legalForm {
+                guard let form = LegalForm(rawValue: legalForm) else { throw AdminError.usage("--legal-form must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))") }
+                input.legalForm = form
+            }
+            if let siret { input.siret = siret }
+            if let category {
+                guard let match = categories.first(where: { $0.name == category }) else { throw AdminError.refused("no category named \(category) in this pole") }
+                input.categoryID = match.id
+            }
+            if let headcount { input.headcount = headcount }
+            if let annualBudgetCents { input.annualBudgetCents = annualBudgetCents }
+            if let joinedOn { input.joinedOn = try options.date(joinedOn, option: "joined-on") }
+        }
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a member to a pole.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @OptionGroup var fields: Fields
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            guard fields.name != nil, fields.legalForm != nil else { throw AdminError.usage("--name and --legal-form are required") }
+            let member = try await options.withPool { pool in
+                var input = MemberInput(name: "", legalForm: .association)
+                try fields.apply(to: &input, options: options, categories: try await CategoryStore(pool: pool).list(pole: poleID))
+                return try await MemberStore(pool: pool).create(pole: poleID, input, actor: .adminCLI)
+            }
+            if options.json { try Output.json(MemberJSON(member)) } else { printLine("Added member \(member.name): \(member.id)") }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the members of a pole.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let members = try await options.withPool { pool in
+                var all: [Member] = []
+                var page = try PageRequest(limit: PageRequest.maximumLimit)
+                while true {
+                    let next = try await MemberStore(pool: pool).list(pole: poleID, page: page)
+                    all += next.items
+                    guard let cursor = next.next else { return all }
+                    page = try PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)
+                }
+            }
+            try MemberCommand.show(members, options: options)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one member.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Argument(help: "The member's id.") var member: String
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let memberID = try options.id(member, as: MemberID.self, option: "member")
+            let found = try await options.withPool { try await MemberStore(pool: $0).get(pole: poleID, memberID) }
+            if options.json { try Output.json(MemberJSON(found)) } else { try MemberCommand.show([found], options: options) }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Change some fields of a member.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Argument(help: "The member's id.") var member: String
+        @OptionGroup var fields: Fields
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let memberID = try options.id(member, as: MemberID.self, option: "member")
+            let updated = try await options.withPool { pool in
+                var probe = MemberInput(name: "", legalForm: .association)
+                try fields.apply(to: &probe, options: options, categories: try await CategoryStore(pool: pool).list(pole: poleID))
+                let changes = probe
+                let given = fields
+                return try await MemberStore(pool: pool).update(pole: poleID, memberID, actor: .adminCLI) { input in
+                    if given.name != nil { input.name = changes.name }
+                    if given.legalForm != nil { input.legalForm = changes.legalForm }
+                    if given.siret != nil { input.siret = changes.siret }
+                    if given.category != nil { input.categoryID = changes.categoryID }
+                    if given.headcount != nil { input.headcount = changes.headcount }
+                    if given.annualBudgetCents != nil { input.annualBudgetCents = changes.annualBudgetCents }
+                    if given.joinedOn != nil { input.joinedOn = changes.joinedOn }
+                }
+            }
+            if options.json { try Output.json(MemberJSON(updated)) } else { printLine("Updated member \(updated.name)") }
+        }
+    }
+
+    struct Leave: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "leave", abstract: "Record a member's last day of membership.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Argument(help: "The member's id.") var member: String
+        @Option(help: "The last day of membership, YYYY-MM-DD.") var on: String
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let memberID = try options.id(member, as: MemberID.self, option: "member")
+            let lastDay = try options.date(on, option: "on")
+            let updated = try await options.withPool { pool in
+                try await MemberStore(pool: pool).update(pole: poleID, memberID, actor: .adminCLI) { $0.leftOn = lastDay }
+            }
+            if options.json { try Output.json(MemberJSON(updated)) } else { printLine("\(updated.name) left on \(updated.leftOn?.description ?? "-")") }
+        }
+    }
+}
+
+extension MemberCommand.Fields: Sendable {}

@@ -1,0 +1,77 @@
+import Foundation
+import MutualisTestSupport
+import PostgresTestSupport
+import Testing
+
+@Suite("mutualis-admin member and category")
+struct MemberCommandTests {
+    @Test("category set, then member add, list, show, update and leave")
+    func memberLifecycle() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let category = await admin("category", "set", "--pole", pole, "--name", "Petites associations", "--coefficient", "0.5", "--json", databaseURL: url)
+            #expect((try category.json() as? [String: Any])?["coefficient"] as? Double == 0.5)
+
+            let added = await admin(
+                "member", "add", "--pole", pole, "--name", "Les Fabriques", "--legal-form", "association",
+                "--category", "Petites associations", "--headcount", "2.5", "--joined-on", "2025-09-01", "--json", databaseURL: url
+            )
+            #expect(added.status == 0)
+            let member = try #require((try added.json() as? [String: Any])?["id"] as? String)
+            #expect((try added.json() as? [String: Any])?["category"] as? String != nil)
+
+            let listed = await admin("member", "list", "--pole", pole, databaseURL: url)
+            #expect(listed.standardOutput.contains("Les Fabriques"))
+            #expect(listed.standardOutput.split(separator: "\n").first?.hasPrefix("ID") == true)
+
+            let updated = await admin("member", "update", "--pole", pole, member, "--siret", "73282932000074", "--json", databaseURL: url)
+            #expect((try updated.json() as? [String: Any])?["siret"] as? String == "73282932000074")
+            #expect((try updated.json() as? [String: Any])?["name"] as? String == "Les Fabriques")
+
+            let left = await admin("member", "leave", "--pole", pole, member, "--on", "2026-12-31", databaseURL: url)
+            #expect(left.status == 0)
+            let shown = await admin("member", "show", "--pole", pole, member, "--json", databaseURL: url)
+            #expect((try shown.json() as? [String: Any])?["leftOn"] as? String == "2026-12-31")
+        }
+    }
+
+    @Test("a bad member is refused with one line and nothing stored; bad options are usage errors")
+    func refusals() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let badSiret = await admin("member", "add", "--pole", pole, "--name", "X", "--legal-form", "scop", "--siret", "12345678901234", databaseURL: url)
+            #expect(badSiret.status == 1)
+            #expect(badSiret.standardError.contains("siret"))
+            #expect(await admin("member", "add", "--pole", pole, "--name", "X", "--legal-form", "club", databaseURL: url).status == 2)
+            #expect(await admin("member", "add", "--pole", pole, "--name", "X", databaseURL: url).status == 2)
+            #expect(await admin("category", "set", "--pole", pole, "--name", "Y", "--coefficient", "11", databaseURL: url).status == 2)
+            let listed = await admin("member", "list", "--pole", pole, "--json", databaseURL: url)
+            #expect((try listed.json() as? [Any])?.isEmpty == true)
+        }
+    }
+}
+
+@Suite("mutualis-admin resource")
+struct ResourceCommandTests {
+    @Test("resource add, list, and blackout add")
+    func resources() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let added = await admin("resource", "add", "--pole", pole, "--name", "Camionnettes", "--kind", "equipment", "--units", "2", "--json", databaseURL: url)
+            #expect(added.status == 0)
+            let resource = try #require((try added.json() as? [String: Any])?["id"] as? String)
+            #expect((try added.json() as? [String: Any])?["units"] as? Int == 2)
+            #expect(await admin("resource", "list", "--pole", pole, databaseURL: url).standardOutput.contains("Camionnettes"))
+            let blackout = await admin("resource", "blackout", "add", "--pole", pole, "--resource", resource,
+                                       "--start", "2026-08-01T00:00:00+02:00", "--end", "2026-08-16T00:00:00+02:00", "--reason", "révision", databaseURL: url)
+            #expect(blackout.status == 0)
+            #expect(await admin("resource", "blackout", "add", "--pole", pole, "--resource", resource,
+                                "--start", "2026-08-16T00:00:00+02:00", "--end", "2026-08-01T00:00:00+02:00", databaseURL: url).status == 2)
+            #expect(await admin("resource", "add", "--pole", pole, "--name", "X", "--kind", "vehicle", databaseURL: url).status == 2)
+            #expect(await admin("resource", "add", "--pole", pole, "--name", "Comptable", "--kind", "staff", "--units", "2", databaseURL: url).status == 1)
+        }
+    }
+}
