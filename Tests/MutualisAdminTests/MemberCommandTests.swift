@@ -75,3 +75,64 @@ struct ResourceCommandTests {
         }
     }
 }
+
+@Suite("mutualis-admin member import and export")
+struct MemberCSVTests {
+    private func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("members-\(UUID()).csv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a CSV file is imported whole, and exports back with RFC 4180 quoting")
+    func roundTrip() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            _ = await admin("category", "set", "--pole", pole, "--name", "Petites", "--coefficient", "0.5", databaseURL: url)
+            let file = try write(#"""
+                name,legalForm,siret,category,headcount,annualBudgetCents,joinedOn
+                "Ardelaine, SCOP",scop,73282932000074,,12.5,95000000,2025-01-01
+                Les Fabriques,association,,Petites,1,2000000,2025-03-15
+                "Théâtre ""La Courte Échelle""",association,,,,,
+                """#)
+            let imported = await admin("member", "import", "--pole", pole, file, databaseURL: url)
+            #expect(imported.status == 0)
+            #expect(imported.standardOutput.contains("Imported 3 members"))
+            let exported = await admin("member", "export", "--pole", pole, databaseURL: url)
+            #expect(exported.status == 0)
+            let lines = exported.standardOutput.components(separatedBy: "\r\n")
+            #expect(lines.first == "name,legalForm,siret,category,headcount,annualBudgetCents,joinedOn,leftOn")
+            #expect(lines.contains("\"Ardelaine, SCOP\",scop,73282932000074,,12.5,95000000,2025-01-01,"))
+            #expect(lines.contains("Les Fabriques,association,,Petites,1.0,2000000,2025-03-15,"))
+            #expect(lines.contains { $0.hasPrefix("\"Théâtre \"\"La Courte Échelle\"\"\",association") })
+        }
+    }
+
+    @Test("a bad row is reported with its line and field, and then nothing is imported")
+    func allOrNothing() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let file = try write("""
+                name,legalForm,siret
+                Ardelaine,scop,73282932000074
+                Les Fabriques,association,
+                Mauvais,association,12345678901234
+                """)
+            let refused = await admin("member", "import", "--pole", pole, file, databaseURL: url)
+            #expect(refused.status == 1)
+            #expect(refused.standardError == "mutualis-admin: line 4: siret: must be 14 digits with a valid check digit\n")
+            let duplicate = try write("""
+                name,legalForm,siret
+                Ardelaine,scop,73282932000074
+                Ardelaine bis,scop,73282932000074
+                """)
+            let conflict = await admin("member", "import", "--pole", pole, duplicate, databaseURL: url)
+            #expect(conflict.status == 1)
+            #expect(conflict.standardError.contains("line 3"))
+            let listed = await admin("member", "list", "--pole", pole, "--json", databaseURL: url)
+            #expect((try listed.json() as? [Any])?.isEmpty == true)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MutualisDomain
 import MutualisStore
 
@@ -7,7 +8,7 @@ struct MemberCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Add, list, show, update members, and record that one left.",
-        subcommands: [Add.self, List.self, Show.self, Update.self, Leave.self]
+        subcommands: [Add.self, List.self, Show.self, Update.self, Leave.self, Import.self, Export.self]
     )
 
     struct MemberJSON: Encodable {
@@ -100,16 +101,7 @@ struct MemberCommand: AsyncParsableCommand {
 
         func run() async throws {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let members = try await options.withPool { pool in
-                var all: [Member] = []
-                var page = try PageRequest(limit: PageRequest.maximumLimit)
-                while true {
-                    let next = try await MemberStore(pool: pool).list(pole: poleID, page: page)
-                    all += next.items
-                    guard let cursor = next.next else { return all }
-                    page = try PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)
-                }
-            }
+            let members = try await options.withPool { try await MemberStore(pool: $0).all(pole: poleID) }
             try MemberCommand.show(members, options: options)
         }
     }
@@ -180,3 +172,53 @@ struct MemberCommand: AsyncParsableCommand {
 }
 
 extension MemberCommand.Fields: Sendable {}
+
+extension MemberCommand {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Add the members of a CSV file, all or none.",
+            discussion: "Columns: \(MemberCSV.header.joined(separator: ",")) (name and legalForm required). A bad row is reported with its line and field, and then nothing is imported."
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            guard let data = FileManager.default.contents(atPath: file) else { throw AdminError.usage("cannot read \(file)") }
+            guard let text = String(data: data, encoding: .utf8) else { throw AdminError.refused("\(file) is not UTF-8") }
+            let members = try await options.withPool { pool in
+                let rows = try MemberCSV.read(text, categories: try await CategoryStore(pool: pool).list(pole: poleID))
+                return try await MemberStore(pool: pool).importAll(pole: poleID, rows, actor: .adminCLI)
+            }
+            if options.json {
+                try Output.json(members.map(MemberJSON.init))
+            } else {
+                printLine("Imported \(members.count) member\(members.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Print the members of a pole as CSV (or JSON with --json)."
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let (members, categories) = try await options.withPool { pool in
+                (try await MemberStore(pool: pool).all(pole: poleID), try await CategoryStore(pool: pool).list(pole: poleID))
+            }
+            if options.json {
+                try Output.json(members.map(MemberJSON.init))
+            } else {
+                AdminEnvironment.current.standardOutput(try MemberCSV.write(members, categories: categories))
+            }
+        }
+    }
+}

@@ -65,16 +65,7 @@ struct ResourceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let resources = try await options.withPool { pool in
-                var all: [Resource] = []
-                var page = try PageRequest(limit: PageRequest.maximumLimit)
-                while true {
-                    let next = try await ResourceStore(pool: pool).list(pole: poleID, page: page)
-                    all += next.items
-                    guard let cursor = next.next else { return all }
-                    page = try PageRequest(limit: PageRequest.maximumLimit, cursor: cursor)
-                }
-            }
+            let resources = try await options.withPool { try await ResourceStore(pool: $0).all(pole: poleID) }
             if options.json {
                 try Output.json(resources.map(ResourceJSON.init))
             } else {

@@ -132,6 +132,11 @@ public struct MemberStore: Sendable {
         }
     }
 
+    /// Every member of the pole, by id.
+    public func all(pole: PoleID) async throws -> [Member] {
+        try await PageRequest.collect { try await list(pole: pole, page: $0) }
+    }
+
     /// One member of the pole.
     public func get(pole: PoleID, _ id: MemberID) async throws -> Member {
         try await pool.withConnection { try Self.get(pole: pole, id, $0) }

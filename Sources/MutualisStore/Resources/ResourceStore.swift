@@ -136,6 +136,11 @@ public struct ResourceStore: Sendable {
         }
     }
 
+    /// Every resource of the pole, by id.
+    public func all(pole: PoleID) async throws -> [Resource] {
+        try await PageRequest.collect { try await list(pole: pole, page: $0) }
+    }
+
     /// One resource of the pole, with its rules and opening hours.
     public func get(pole: PoleID, _ id: ResourceID) async throws -> Resource {
         try await pool.withConnection { try Self.get(pole: pole, id, $0) }

@@ -36,3 +36,17 @@ public struct PageRequest: Sendable {
         return id
     }
 }
+
+extension PageRequest {
+    /// Every item of a list, read in the largest pages.
+    static func collect<Item>(_ page: (PageRequest) async throws -> Page<Item>) async throws -> [Item] {
+        var items: [Item] = []
+        var request = try PageRequest(limit: maximumLimit)
+        while true {
+            let next = try await page(request)
+            items += next.items
+            guard let cursor = next.next else { return items }
+            request = try PageRequest(limit: maximumLimit, cursor: cursor)
+        }
+    }
+}
