@@ -118,30 +118,40 @@ struct ConnectionPoolTests {
 
     @Test("statistics show connections in use and callers waiting")
     func statistics() async throws {
-        try await TestDatabase.withPool(size: 1) { pool in
+        try await TestDatabase.with { configuration in
+            let pool = PostgresConnectionPool(configuration: configuration, size: 1)
+            let lock = try await AdvisoryLock.taken(on: configuration)
             #expect(pool.statistics == PostgresPoolStatistics(size: 1, inUse: 0, waiting: 0))
-            async let slow: Void = pool.withConnection { try $0.query("SELECT pg_sleep(0.3)") }
-            try await Task.sleep(for: .milliseconds(100))
+            async let blocked: Void = pool.withConnection { try lock.wait(on: $0) }
+            try await eventually { pool.statistics.inUse == 1 }
             async let queued = pool.withConnection { _ in 1 }
-            try await Task.sleep(for: .milliseconds(50))
+            try await eventually { pool.statistics.waiting == 1 }
             #expect(pool.statistics == PostgresPoolStatistics(size: 1, inUse: 1, waiting: 1))
-            _ = try await (slow, queued)
-            #expect(pool.statistics.inUse == 0)
+            try await lock.release()
+            _ = try await (blocked, queued)
+            try await eventually { pool.statistics.inUse == 0 }
+            #expect(pool.statistics == PostgresPoolStatistics(size: 1, inUse: 0, waiting: 0))
+            await pool.close()
         }
     }
 
     @Test("a cancelled caller's queued work never runs")
     func cancellationWhileQueued() async throws {
-        try await TestDatabase.withPool(size: 1) { pool in
+        try await TestDatabase.with { configuration in
+            let pool = PostgresConnectionPool(configuration: configuration, size: 1)
             try await pool.withConnection { try $0.execute("CREATE TABLE t (n int)") }
-            async let slow: Void = pool.withConnection { try $0.query("SELECT pg_sleep(0.3)") }
+            let lock = try await AdvisoryLock.taken(on: configuration)
+            async let blocked: Void = pool.withConnection { try lock.wait(on: $0) }
+            try await eventually { pool.statistics.inUse == 1 }
             let queued = Task { try await pool.withConnection { try $0.execute("INSERT INTO t VALUES (1)") } }
-            try await Task.sleep(for: .milliseconds(50))
+            try await eventually { pool.statistics.waiting == 1 }
             queued.cancel()
             await #expect(throws: CancellationError.self) { try await queued.value }
-            try await slow
+            try await lock.release()
+            try await blocked
             let count = try await pool.withConnection { try $0.query("SELECT count(*) FROM t").first!.decode(Int.self, at: 0) }
             #expect(count == 0)
+            await pool.close()
         }
     }
 
@@ -184,6 +194,42 @@ struct ConnectionPoolTests {
         }
         await admin.close()
         #expect(terminated)
+    }
+}
+
+/// A session advisory lock held by a connection of its own, so that a pooled connection can be
+/// made to wait for as long as a test needs, however loaded the machine is.
+private struct AdvisoryLock: Sendable {
+    static let key = 4_242
+    let holder: PostgresConnectionPool
+
+    static func taken(on configuration: PostgresConfiguration) async throws -> AdvisoryLock {
+        let holder = PostgresConnectionPool(configuration: configuration, size: 1)
+        try await holder.withConnection { _ = try $0.query("SELECT pg_advisory_lock(\(key))") }
+        return AdvisoryLock(holder: holder)
+    }
+
+    /// Blocks a connection until the lock is released.
+    func wait(on connection: PostgresConnection) throws {
+        _ = try connection.query("SELECT pg_advisory_lock(\(Self.key))")
+        _ = try connection.query("SELECT pg_advisory_unlock(\(Self.key))")
+    }
+
+    func release() async throws {
+        try await holder.withConnection { _ = try $0.query("SELECT pg_advisory_unlock(\(Self.key))") }
+        await holder.close()
+    }
+}
+
+/// Waits until a condition holds, failing after ten seconds.
+private func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let deadline = ContinuousClock.now + .seconds(10)
+    while !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("the condition did not hold within 10 s", sourceLocation: sourceLocation)
+            return
+        }
+        try await Task.sleep(for: .milliseconds(5))
     }
 }
 

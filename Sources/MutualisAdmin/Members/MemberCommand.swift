@@ -11,29 +11,7 @@ struct MemberCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Update.self, Leave.self, Import.self, Export.self]
     )
 
-    struct MemberJSON: Encodable {
-        var id: String
-        var name: String
-        var legalForm: String
-        var siret: String?
-        var category: String?
-        var headcount: Double
-        var annualBudgetCents: Int
-        var joinedOn: String
-        var leftOn: String?
-
-        init(_ member: Member) {
-            id = member.id.description
-            name = member.name
-            legalForm = member.legalForm.rawValue
-            siret = member.siret?.digits
-            category = member.categoryID?.description
-            headcount = Double(member.headcountHundredths) / 100
-            annualBudgetCents = member.annualBudgetCents
-            joinedOn = member.joinedOn.description
-            leftOn = member.leftOn?.description
-        }
-    }
+    typealias MemberJSON = MemberRepresentation
 
     /// Prints members as a table or as JSON.
     static func show(_ members: [Member], options: GlobalOptions) throws {

@@ -1,48 +1,12 @@
 import Foundation
 import Hummingbird
 import MutualisDomain
+import MutualisStore
 
-/// A member as the API shows it.
-struct MemberJSON: ResponseEncodable, Sendable {
-    var id: String
-    var name: String
-    var legalForm: String
-    var siret: String?
-    var category: String?
-    var headcount: Double
-    var annualBudgetCents: Int
-    var joinedOn: String
-    var leftOn: String?
+/// A member as the API shows it: the shape the CLI prints too.
+typealias MemberJSON = MemberRepresentation
 
-    init(_ member: Member) {
-        id = member.id.description
-        name = member.name
-        legalForm = member.legalForm.rawValue
-        siret = member.siret?.digits
-        category = member.categoryID?.description
-        headcount = Double(member.headcountHundredths) / 100
-        annualBudgetCents = member.annualBudgetCents
-        joinedOn = member.joinedOn.description
-        leftOn = member.leftOn?.description
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, legalForm, siret, category, headcount, annualBudgetCents, joinedOn, leftOn
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(legalForm, forKey: .legalForm)
-        try container.encode(siret, forKey: .siret)
-        try container.encode(category, forKey: .category)
-        try container.encode(headcount, forKey: .headcount)
-        try container.encode(annualBudgetCents, forKey: .annualBudgetCents)
-        try container.encode(joinedOn, forKey: .joinedOn)
-        try container.encode(leftOn, forKey: .leftOn)
-    }
-}
+extension MemberRepresentation: ResponseEncodable {}
 
 /// The body of `POST /members` and `PATCH /members/{id}`; in a PATCH, absent fields stay and
 /// `null` clears the optional ones.
