@@ -45,8 +45,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 detail: violations.map(\.description).joined(separator: "; "),
                 errors: violations.map { Problem.FieldProblem(field: $0.field, message: $0.message, rule: $0.rule.rawValue) }
             )
-        case .forbidden(let message):
-            return Problem(status: .forbidden, detail: message)
         case .idempotencyKeyReused:
             return Problem(
                 status: .unprocessableContent, type: "/problems/idempotency-key-reused", detail: error.description,

@@ -10,8 +10,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case conflict(String, field: String? = nil)
     /// A booking breaks rules of its resource.
     case rulesViolated([BookingRuleViolation])
-    /// The caller's role may not do this.
-    case forbidden(String)
     /// An Idempotency-Key was reused with another request.
     case idempotencyKeyReused
     /// No occurrence of a series could be booked, or one could not and the series was to fail.
@@ -28,7 +26,6 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .invalid(let errors): errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
         case .conflict(let message, _): message
         case .rulesViolated(let violations): violations.map(\.description).joined(separator: "; ")
-        case .forbidden(let message): message
         case .idempotencyKeyReused: "this Idempotency-Key was used for another request"
         case .seriesRefused(let refused): "\(refused.count) occurrences of the series cannot be booked"
         }
