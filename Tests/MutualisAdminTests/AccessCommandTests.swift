@@ -28,13 +28,27 @@ struct AccessCommandTests {
             #expect(principal?.poleID.description == poleID)
             #expect(principal?.role == .coordinator)
 
+            let listed = await admin("token", "list", "--email", "camille@polesud.example", "--json", databaseURL: url)
+            let summaries = try #require(try listed.json() as? [[String: Any]])
+            #expect(summaries.count == 1)
+            #expect(summaries.first?["scope"] as? String == "api")
+            #expect(summaries.first?["lastUsedAt"] != nil)
+            #expect(!listed.standardOutput.contains(value))
+
             let revoked = await admin("token", "revoke", "--email", "camille@polesud.example", databaseURL: url)
             #expect(revoked.standardOutput.contains("Revoked 1 token"))
             #expect(try await TokenStore(pool: pool).authenticate(value) == nil)
             await pool.close()
 
-            let listed = await admin("pole", "list", databaseURL: url)
-            #expect(listed.standardOutput.contains("Pôle Sud"))
+            let again = try #require((try await admin("token", "issue", "--email", "camille@polesud.example", "--json", databaseURL: url).json() as? [String: Any])?["token"] as? String)
+            let checkPool = PostgresConnectionPool(configuration: configuration, size: 1)
+            #expect(try await TokenStore(pool: checkPool).authenticate(again) != nil)
+            #expect(await admin("user", "disable", "--email", "camille@polesud.example", databaseURL: url).status == 0)
+            #expect(try await TokenStore(pool: checkPool).authenticate(again) == nil)
+            await checkPool.close()
+
+            let poles = await admin("pole", "list", databaseURL: url)
+            #expect(poles.standardOutput.contains("Pôle Sud"))
         }
     }
 

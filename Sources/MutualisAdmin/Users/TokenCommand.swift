@@ -6,7 +6,7 @@ struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "Issue and revoke API tokens.",
-        subcommands: [Issue.self, Revoke.self]
+        subcommands: [Issue.self, List.self, Revoke.self]
     )
 
     struct Issue: AsyncParsableCommand {
@@ -31,6 +31,29 @@ struct TokenCommand: AsyncParsableCommand {
                 try Output.json(["token": token])
             } else {
                 printLine(token)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a user's tokens (never the tokens themselves).")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The user's email.") var email: String
+
+        func run() async throws {
+            let tokens = try await options.withPool { pool in
+                guard let user = try await UserStore(pool: pool).find(email: email) else {
+                    throw AdminError.refused("no user has the email \(email)")
+                }
+                return try await TokenStore(pool: pool).list(of: user.id)
+            }
+            if options.json {
+                try Output.json(tokens)
+            } else {
+                Output.table(["ID", "SCOPE", "CREATED", "LAST USED", "REVOKED"], tokens.map {
+                    [$0.id, $0.scope, Output.instant($0.createdAt), Output.instant($0.lastUsedAt), Output.instant($0.revokedAt)]
+                })
             }
         }
     }

@@ -7,7 +7,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Add and list users.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, Disable.self]
     )
 
     struct UserJSON: Encodable {
@@ -72,6 +72,26 @@ struct UserCommand: AsyncParsableCommand {
                 Output.table(["ID", "EMAIL", "NAME", "ROLE", "MEMBER"], users.map {
                     [$0.id.description, $0.email, $0.name, $0.role.rawValue, $0.memberID?.description ?? "-"]
                 })
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a user: its tokens stop working.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The user's email.") var email: String
+
+        func run() async throws {
+            try await options.withPool { pool in
+                let users = UserStore(pool: pool)
+                guard let user = try await users.find(email: email) else { throw AdminError.refused("no user has the email \(email)") }
+                try await users.disable(user.id, actor: .adminCLI)
+            }
+            if options.json {
+                try Output.json(["disabled": email])
+            } else {
+                printLine("Disabled \(email)")
             }
         }
     }

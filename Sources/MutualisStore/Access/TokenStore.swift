@@ -64,6 +64,31 @@ public struct TokenStore: Sendable {
         }
     }
 
+    /// What is known of a token, never the token itself.
+    public struct Summary: Sendable, Encodable {
+        public var id: String
+        public var scope: String
+        public var label: String?
+        public var createdAt: Date
+        public var lastUsedAt: Date?
+        public var revokedAt: Date?
+    }
+
+    /// A user's tokens, newest first.
+    public func list(of user: UserID) async throws -> [Summary] {
+        try await pool.withConnection { connection in
+            try connection.query(
+                """
+                SELECT id, scope, label, created_at, last_used_at, revoked_at FROM api_tokens
+                WHERE user_id = \(user) ORDER BY created_at DESC, id
+                """
+            ).rows.map { row in
+                let (id, scope, label, created, used, revoked) = try row.decode((UUID, String, String?, Date, Date?, Date?).self)
+                return Summary(id: id.uuidString.lowercased(), scope: scope, label: label, createdAt: created, lastUsedAt: used, revokedAt: revoked)
+            }
+        }
+    }
+
     /// Revokes every live token of a user; returns how many.
     @discardableResult
     public func revokeAll(of user: UserID, actor: Actor) async throws -> Int {

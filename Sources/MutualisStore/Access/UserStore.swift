@@ -42,6 +42,16 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// Disables a user: its tokens stop working at once; history keeps its name.
+    public func disable(_ id: UserID, actor: Actor) async throws {
+        try await pool.withTransaction { connection in
+            guard let pole = try connection.query(
+                "UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = \(id) RETURNING pole_id"
+            ).first?.decode(PoleID.self, at: 0) else { throw StoreError.notFound("user") }
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "disable", entity: "user", entityID: id.uuid)
+        }
+    }
+
     /// The user with an email (any pole), if any.
     public func find(email: String) async throws -> User? {
         try await pool.withConnection { connection in
