@@ -323,7 +323,7 @@ public struct BookingStore: Sendable {
     static func get(_ id: BookingID, scope: BookingScope, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Booking {
         guard let row = try connection.query(
             """
-            SELECT \(sql: Self.columns) FROM bookings
+            SELECT \(sql: Self.columns) FROM bookings b
             WHERE id = \(id) AND pole_id = \(scope.poleID) AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
             \(sql: forUpdate ? "FOR UPDATE" : "")
             """
@@ -337,7 +337,7 @@ public struct BookingStore: Sendable {
         return try await pool.withConnection { connection in
             let bookings = try connection.query(
                 """
-                SELECT \(sql: Self.columns) FROM bookings
+                SELECT \(sql: Self.columns) FROM bookings b
                 WHERE pole_id = \(scope.poleID)
                   AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
                   AND (\(filter.memberID)::uuid IS NULL OR member_id = \(filter.memberID))
@@ -367,7 +367,7 @@ public struct BookingStore: Sendable {
             if following, let series = booking.seriesID {
                 targets += try connection.query(
                     """
-                    SELECT \(sql: Self.columns) FROM bookings
+                    SELECT \(sql: Self.columns) FROM bookings b
                     WHERE series_id = \(series) AND id <> \(id) AND lower(during) > \(booking.range.start)
                       AND status IN ('pending', 'confirmed')
                       AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
@@ -458,8 +458,10 @@ public struct BookingStore: Sendable {
 
     // MARK: Rows
 
+    /// A booking's columns, from `bookings b`; ``booking(_:)`` reads them back.
     static let columns: StaticString = """
-        id, pole_id, resource_id, member_id, lower(during), upper(during), quantity, status, note, series_id, late_cancellation
+        b.id, b.pole_id, b.resource_id, b.member_id, lower(b.during), upper(b.during), b.quantity, b.status, b.note,
+        b.series_id, b.late_cancellation
         """
 
     static func booking(_ row: PostgresRow) throws -> Booking {
@@ -536,7 +538,7 @@ extension BookingStore {
             let to = now.addingTimeInterval(366 * 86_400)
             let entries = try connection.query(
                 """
-                SELECT \(sql: "b.id, b.pole_id, b.resource_id, b.member_id, lower(b.during), upper(b.during), b.quantity, b.status, b.note, b.series_id, b.late_cancellation"),
+                SELECT \(sql: Self.columns),
                        r.name, m.name
                 FROM bookings b JOIN resources r ON r.id = b.resource_id JOIN members m ON m.id = b.member_id
                 WHERE b.pole_id = \(pole) AND b.status IN ('pending', 'confirmed')
