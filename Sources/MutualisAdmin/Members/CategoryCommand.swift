@@ -10,12 +10,6 @@ struct CategoryCommand: AsyncParsableCommand {
         subcommands: [Set.self]
     )
 
-    struct CategoryJSON: Encodable {
-        var id: String
-        var name: String
-        var coefficient: Double
-    }
-
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Create a category, or change the coefficient of the one of that name."
@@ -35,7 +29,7 @@ struct CategoryCommand: AsyncParsableCommand {
                 try await CategoryStore(pool: pool).set(pole: poleID, name: name, coefficient: value, actor: .adminCLI)
             }
             if options.json {
-                try Output.json(CategoryJSON(id: category.id.description, name: category.name, coefficient: category.coefficient.value))
+                try Output.json(CategoryRepresentation(category))
             } else {
                 printLine("Category \(category.name): coefficient \(category.coefficient)")
             }

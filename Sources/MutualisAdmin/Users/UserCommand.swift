@@ -10,24 +10,6 @@ struct UserCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Disable.self]
     )
 
-    struct UserJSON: Encodable {
-        var id: String
-        var poleId: String
-        var email: String
-        var name: String
-        var role: String
-        var memberId: String?
-
-        init(_ user: User) {
-            id = user.id.description
-            poleId = user.poleID.description
-            email = user.email
-            name = user.name
-            role = user.role.rawValue
-            memberId = user.memberID?.description
-        }
-    }
-
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user to a pole.")
 
@@ -50,7 +32,7 @@ struct UserCommand: AsyncParsableCommand {
                 try await UserStore(pool: pool).create(pole: poleID, email: email, name: name, role: userRole, memberID: memberID, actor: .adminCLI)
             }
             if options.json {
-                try Output.json(UserJSON(user))
+                try Output.json(UserRepresentation(user))
             } else {
                 printLine("Added \(user.role.rawValue) \(user.email): \(user.id)")
             }
@@ -67,7 +49,7 @@ struct UserCommand: AsyncParsableCommand {
             guard let poleID = PoleID(pole) else { throw AdminError.usage("--pole is not a pole id") }
             let users = try await options.withPool { try await UserStore(pool: $0).list(pole: poleID) }
             if options.json {
-                try Output.json(users.map(UserJSON.init))
+                try Output.json(users.map(UserRepresentation.init))
             } else {
                 Output.table(["ID", "EMAIL", "NAME", "ROLE", "MEMBER"], users.map {
                     [$0.id.description, $0.email, $0.name, $0.role.rawValue, $0.memberID?.description ?? "-"]

@@ -22,31 +22,19 @@ struct MemberController {
         var coefficient: Double
     }
 
-    struct CategoryJSON: ResponseEncodable, Sendable {
-        var id: String
-        var name: String
-        var coefficient: Double
-
-        init(_ category: MemberCategory) {
-            id = category.id.description
-            name = category.name
-            coefficient = category.coefficient.value
-        }
-    }
-
-    @Sendable func createCategory(_ request: Request, context: MutualisRequestContext) async throws -> Created<CategoryJSON> {
+    @Sendable func createCategory(_ request: Request, context: MutualisRequestContext) async throws -> Created<CategoryRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(CategoryBody.self, context: context)
         guard let coefficient = Coefficient(body.coefficient) else {
             throw Problem.invalid([FieldError(field: "coefficient", message: "must be between 0 and 10, with at most four decimals")])
         }
         let category = try await categories.set(pole: caller.poleID, name: body.name, coefficient: coefficient, actor: caller.actor)
-        return Created(body: CategoryJSON(category))
+        return Created(body: CategoryRepresentation(category))
     }
 
-    @Sendable func listCategories(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CategoryJSON> {
+    @Sendable func listCategories(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CategoryRepresentation> {
         let caller = try context.caller()
-        return ListResponse(items: try await categories.list(pole: caller.poleID).map(CategoryJSON.init), next: nil)
+        return ListResponse(items: try await categories.list(pole: caller.poleID).map(CategoryRepresentation.init), next: nil)
     }
 
     @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<MemberJSON> {
@@ -125,3 +113,5 @@ struct MemberController {
         return errors
     }
 }
+
+extension CategoryRepresentation: ResponseEncodable {}

@@ -1402,12 +1402,16 @@ enum OpenAPIDocument {
     "type": "object",
     "required": [
      "id",
+     "poleId",
      "email",
      "name",
      "role"
     ],
     "properties": {
      "id": {
+      "type": "string"
+     },
+     "poleId": {
       "type": "string"
      },
      "email": {

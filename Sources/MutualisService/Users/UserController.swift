@@ -21,22 +21,6 @@ struct UserController {
         var memberId: String?
     }
 
-    struct UserJSON: ResponseEncodable, Sendable {
-        var id: String
-        var email: String
-        var name: String
-        var role: String
-        var memberId: String?
-
-        init(_ user: User) {
-            id = user.id.description
-            email = user.email
-            name = user.name
-            role = user.role.rawValue
-            memberId = user.memberID?.description
-        }
-    }
-
     struct TokenBody: Decodable {
         var scope: String?
         var label: String?
@@ -47,7 +31,7 @@ struct UserController {
         var scope: String
     }
 
-    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<UserJSON> {
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<UserRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(UserBody.self, context: context)
         guard let role = User.Role(rawValue: body.role) else {
@@ -59,12 +43,12 @@ struct UserController {
             member = id
         }
         let user = try await users.create(pole: caller.poleID, email: body.email, name: body.name, role: role, memberID: member, actor: caller.actor)
-        return Created(body: UserJSON(user))
+        return Created(body: UserRepresentation(user))
     }
 
-    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<UserJSON> {
+    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<UserRepresentation> {
         let caller = try context.coordinator()
-        return ListResponse(items: try await users.list(pole: caller.poleID).map(UserJSON.init), next: nil)
+        return ListResponse(items: try await users.list(pole: caller.poleID).map(UserRepresentation.init), next: nil)
     }
 
     /// A new token for a user of the caller's pole; `{"scope": "calendar"}` makes a feed key.
@@ -80,3 +64,5 @@ struct UserController {
         return Created(body: TokenJSON(token: token, scope: scope.rawValue))
     }
 }
+
+extension UserRepresentation: ResponseEncodable {}
