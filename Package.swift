@@ -53,6 +53,7 @@ let package = Package(
                 "MutualisDomain",
                 "PostgresClient",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings,

@@ -69,18 +69,13 @@ enum MemberCSV {
 
     /// Writes members with CRLF line ends, as RFC 4180 asks.
     static func write(_ members: [Member], categories: [MemberCategory]) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: header)
-        for member in members {
-            try writer.write(row: [
+        try CSVDocument.write([header] + members.map { member in
+            [
                 member.name, member.legalForm.rawValue, member.siret?.digits ?? "",
                 categories.first { $0.id == member.categoryID }?.name ?? "",
                 String(Double(member.headcountHundredths) / 100), String(member.annualBudgetCents),
                 member.joinedOn.description, member.leftOn?.description ?? "",
-            ])
-        }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self)
+            ]
+        })
     }
 }

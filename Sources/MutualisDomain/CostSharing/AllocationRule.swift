@@ -63,10 +63,37 @@ public struct AllocationRule: Hashable, Sendable, Codable {
         self.fixedKey = fixedKey
     }
 
+    enum CodingKeys: String, CodingKey {
+        case method, basis, idle, weight, fixedShares, fixedPart, fixedKey
+    }
+
+    /// Reads a rule as the API writes it; `basis` and `idle` default to booked and full.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        method = try container.decode(Method.self, forKey: .method)
+        basis = try container.decodeIfPresent(Basis.self, forKey: .basis) ?? .booked
+        idle = try container.decodeIfPresent(Idle.self, forKey: .idle) ?? .full
+        weight = try container.decodeIfPresent(Weight.self, forKey: .weight)
+        fixedShares = try container.decodeIfPresent([MemberID: Double].self, forKey: .fixedShares)
+        fixedPart = try container.decodeIfPresent(Double.self, forKey: .fixedPart)
+        fixedKey = try container.decodeIfPresent(FixedKey.self, forKey: .fixedKey)
+    }
+
     /// The rule of a resource without one: usage, booked, full.
     public static let resourceDefault = AllocationRule(method: .usage)
     /// The rule of a pole-wide cost without one: equal.
     public static let poleWideDefault = AllocationRule(method: .equal)
+
+    /// What the basis of a line counts under this rule, given what a unit of use is
+    /// (`hours` for bookings, the recorded unit for actual usage).
+    public func basisUnit(usageUnit: String) -> String {
+        switch method {
+        case .usage, .hybrid: usageUnit
+        case .equal: "days"
+        case .weighted: weight == .budget ? "euros" : "fte"
+        case .fixed: "percent"
+        }
+    }
 
     /// What is missing or wrong, each naming its field.
     public func validationErrors() -> [FieldError] {

@@ -10,6 +10,14 @@ public struct CostAllocation: Hashable, Sendable {
     /// The member that contributed the resource, credited with the whole cost.
     public var credit: Credit?
 
+    public init(costID: CostID, amountCents: Int, lines: [AllocationLine], unallocatedCents: Int, credit: Credit?) {
+        self.costID = costID
+        self.amountCents = amountCents
+        self.lines = lines
+        self.unallocatedCents = unallocatedCents
+        self.credit = credit
+    }
+
     /// The amount a member pays for this cost, 0 if it has no line.
     public func amount(for member: MemberID) -> Int {
         lines.first { $0.memberID == member }?.amountCents ?? 0

@@ -53,3 +53,20 @@ public typealias SeriesID = Identifier<BookingSeries>
 public typealias UsageRecordID = Identifier<UsageRecord>
 public typealias CostID = Identifier<Cost>
 public typealias AllocationRunID = Identifier<AllocationRun>
+
+/// Identifiers key JSON objects by their string form: `{"MEMBER_ID": 25.0}`.
+extension Identifier: CodingKeyRepresentable {
+    public var codingKey: any CodingKey { IdentifierKey(stringValue: description) }
+
+    public init?<T: CodingKey>(codingKey: T) {
+        self.init(codingKey.stringValue)
+    }
+}
+
+private struct IdentifierKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -34,5 +34,9 @@ public func buildRouter(pool: PostgresConnectionPool) -> Router<MutualisRequestC
     ResourceController(resources: ResourceStore(pool: pool), bookings: bookings).addRoutes(to: api)
     BookingController(bookings: bookings, metrics: metrics).addRoutes(to: api)
     CalendarController(bookings: bookings).addRoutes(to: api)
+    UsageController(usage: UsageStore(pool: pool)).addRoutes(to: api)
+    CostController(costs: CostStore(pool: pool), rules: AllocationRuleStore(pool: pool)).addRoutes(to: api)
+    AllocationRunController(runs: AllocationRunStore(pool: pool)).addRoutes(to: api)
+    ReportController(reports: PoolingReportStore(pool: pool)).addRoutes(to: api)
     return router
 }

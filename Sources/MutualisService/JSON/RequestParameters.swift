@@ -73,3 +73,38 @@ struct Created<Body: ResponseEncodable>: ResponseGenerator {
         return response
     }
 }
+
+extension Request {
+    /// A `YYYY-MM-DD` date from the query.
+    func date(_ name: String) throws -> LocalDate? {
+        try query(name, "a date YYYY-MM-DD") { LocalDate($0) }
+    }
+
+    /// A required period of dates from two query parameters, end exclusive.
+    func period(from start: String, to end: String) throws -> DatePeriod {
+        guard let first = try date(start) else { throw Problem.malformed(start, "is required") }
+        guard let last = try date(end) else { throw Problem.malformed(end, "is required") }
+        guard let period = DatePeriod(start: first, end: last) else {
+            throw Problem.invalid([FieldError(field: end, message: "must be after \(start)")])
+        }
+        return period
+    }
+
+    /// True when the caller asks for CSV rather than JSON.
+    var wantsCSV: Bool {
+        headers[.accept]?.contains("text/csv") ?? false
+    }
+}
+
+/// A CSV document, offered as a file download.
+struct CSVResponse: ResponseGenerator {
+    var text: String
+    var filename: String
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8; header=present"
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

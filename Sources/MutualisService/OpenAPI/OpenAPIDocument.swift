@@ -1129,6 +1129,745 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/v1/resources/{resourceId}/allocation-rule": {
+   "parameters": [
+    {
+     "name": "resourceId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A resource id."
+    }
+   ],
+   "get": {
+    "summary": "The allocation rule in force on a day",
+    "parameters": [
+     {
+      "name": "on",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      },
+      "description": "A day; today in the pole's time zone by default."
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The rule.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/DatedAllocationRule"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   },
+   "put": {
+    "summary": "Set the resource's allocation rule from a day on (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AllocationRuleInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The rule.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/DatedAllocationRule"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/resources/{resourceId}/allocation-rules": {
+   "parameters": [
+    {
+     "name": "resourceId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A resource id."
+    }
+   ],
+   "get": {
+    "summary": "Every dated allocation rule of the resource, oldest first",
+    "responses": {
+     "200": {
+      "description": "The rules.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/DatedAllocationRule"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   }
+  },
+  "/api/v1/usage": {
+   "get": {
+    "summary": "Recorded usage (a member user: its own member's)",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date-time"
+      },
+      "description": "Usage starting at or after."
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date-time"
+      },
+      "description": "Usage starting before."
+     },
+     {
+      "name": "resourceId",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "One resource."
+     },
+     {
+      "name": "memberId",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      },
+      "description": "One member."
+     },
+     {
+      "$ref": "#/components/parameters/limit"
+     },
+     {
+      "$ref": "#/components/parameters/cursor"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of usage records.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Usage"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   },
+   "post": {
+    "summary": "Record actual usage: hours worked, km, uses (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/UsageInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The record.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Usage"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/costs": {
+   "get": {
+    "summary": "The pole's costs (coordinator)",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      },
+      "description": "Costs whose period starts on or after."
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      },
+      "description": "Costs whose period ends on or before."
+     },
+     {
+      "$ref": "#/components/parameters/limit"
+     },
+     {
+      "$ref": "#/components/parameters/cursor"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of costs.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Cost"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   },
+   "post": {
+    "summary": "Record a cost for a resource or the whole pole (coordinator); its own rule wins over the resource's",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/CostInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The cost.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Cost"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/costs/{costId}": {
+   "parameters": [
+    {
+     "name": "costId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A cost id."
+    }
+   ],
+   "get": {
+    "summary": "One cost (coordinator)",
+    "responses": {
+     "200": {
+      "description": "The cost.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Cost"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   }
+  },
+  "/api/v1/allocation-runs": {
+   "get": {
+    "summary": "The pole's allocation runs (coordinator)",
+    "parameters": [
+     {
+      "$ref": "#/components/parameters/limit"
+     },
+     {
+      "$ref": "#/components/parameters/cursor"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of runs.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "items",
+          "next"
+         ],
+         "properties": {
+          "items": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/AllocationRunSummary"
+           }
+          },
+          "next": {
+           "type": [
+            "string",
+            "null"
+           ]
+          }
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   },
+   "post": {
+    "summary": "Compute a draft run for a period (coordinator)",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AllocationRunInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The draft.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AllocationRun"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/allocation-runs/{runId}": {
+   "parameters": [
+    {
+     "name": "runId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "An allocation run id."
+    }
+   ],
+   "get": {
+    "summary": "A run with its costs and lines (coordinator)",
+    "responses": {
+     "200": {
+      "description": "The run.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AllocationRun"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   }
+  },
+  "/api/v1/allocation-runs/{runId}/recompute": {
+   "parameters": [
+    {
+     "name": "runId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "An allocation run id."
+    }
+   ],
+   "post": {
+    "summary": "Compute a draft again from what is recorded now (coordinator)",
+    "responses": {
+     "200": {
+      "description": "The draft.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AllocationRun"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
+  },
+  "/api/v1/allocation-runs/{runId}/finalize": {
+   "parameters": [
+    {
+     "name": "runId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "An allocation run id."
+    }
+   ],
+   "post": {
+    "summary": "Freeze a draft: the database refuses any later change (coordinator)",
+    "responses": {
+     "200": {
+      "description": "The finalised run.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AllocationRun"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "409": {
+      "$ref": "#/components/responses/Conflict"
+     }
+    }
+   }
+  },
+  "/api/v1/allocation-runs/{runId}/statements/{memberId}": {
+   "parameters": [
+    {
+     "name": "runId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "An allocation run id."
+    },
+    {
+     "name": "memberId",
+     "in": "path",
+     "required": true,
+     "schema": {
+      "type": "string"
+     },
+     "description": "A member id."
+    }
+   ],
+   "get": {
+    "summary": "A member's statement: JSON, or CSV with Accept: text/csv (a member user: its own, of finalised runs)",
+    "responses": {
+     "200": {
+      "description": "The statement; CSV is UTF-8 with a header row, amounts in euros with two decimals.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Statement"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     }
+    }
+   }
+  },
+  "/api/v1/reports/pooling": {
+   "get": {
+    "summary": "The funders' pooling report for a period: JSON, or CSV with Accept: text/csv (coordinator)",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      },
+      "description": "First day."
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      },
+      "description": "Day after the last."
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The report; CSV has one figure per row: section, id, name, metric, value.",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/PoolingReport"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "401": {
+      "$ref": "#/components/responses/Unauthorized"
+     },
+     "403": {
+      "$ref": "#/components/responses/Forbidden"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     }
+    }
+   }
   }
  },
  "components": {
@@ -1812,6 +2551,841 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "$ref": "#/components/schemas/Conflict"
+      }
+     }
+    }
+   },
+   "AllocationRule": {
+    "type": "object",
+    "required": [
+     "method"
+    ],
+    "properties": {
+     "method": {
+      "type": "string",
+      "enum": [
+       "usage",
+       "equal",
+       "weighted",
+       "fixed",
+       "hybrid"
+      ]
+     },
+     "basis": {
+      "type": "string",
+      "enum": [
+       "booked",
+       "actual"
+      ],
+      "default": "booked",
+      "description": "usage and the variable part of hybrid: booked unit-hours of confirmed bookings (and late cancellations), or recorded actual usage"
+     },
+     "idle": {
+      "type": "string",
+      "enum": [
+       "full",
+       "absorb"
+      ],
+      "default": "full",
+      "description": "absorb charges users cost × used / available (units × opening hours) and leaves the rest unallocated"
+     },
+     "weight": {
+      "type": "string",
+      "enum": [
+       "headcount",
+       "budget"
+      ],
+      "description": "weighted"
+     },
+     "fixedShares": {
+      "type": "object",
+      "additionalProperties": {
+       "type": "number"
+      },
+      "description": "fixed: percentages by member id, summing to 100"
+     },
+     "fixedPart": {
+      "type": "number",
+      "minimum": 0,
+      "maximum": 1,
+      "description": "hybrid: the fixed part, 0.4 is 40 %"
+     },
+     "fixedKey": {
+      "type": "string",
+      "enum": [
+       "equal",
+       "headcount",
+       "budget"
+      ],
+      "description": "hybrid: the key of the fixed part"
+     }
+    },
+    "description": "A resource without a rule uses usage/booked/full; a pole-wide cost without one, equal."
+   },
+   "AllocationRuleInput": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/AllocationRule"
+     },
+     {
+      "type": "object",
+      "properties": {
+       "effectiveFrom": {
+        "type": "string",
+        "format": "date",
+        "description": "The first day the rule applies to (a cost is shared by the rule in force on the first day of its period); without it, the rule applies since always."
+       }
+      }
+     }
+    ]
+   },
+   "DatedAllocationRule": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/AllocationRule"
+     },
+     {
+      "type": "object",
+      "required": [
+       "resourceId",
+       "effectiveFrom",
+       "default"
+      ],
+      "properties": {
+       "resourceId": {
+        "type": "string"
+       },
+       "effectiveFrom": {
+        "type": [
+         "string",
+         "null"
+        ],
+        "format": "date"
+       },
+       "default": {
+        "type": "boolean",
+        "description": "True when the resource has no rule in force and the default applies."
+       }
+      }
+     }
+    ]
+   },
+   "UsageInput": {
+    "type": "object",
+    "required": [
+     "resourceId",
+     "memberId",
+     "start",
+     "end",
+     "unit"
+    ],
+    "properties": {
+     "resourceId": {
+      "type": "string"
+     },
+     "memberId": {
+      "type": "string"
+     },
+     "start": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "end": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "quantity": {
+      "type": "number",
+      "description": "At most three decimals; for hours, the time from start to end by default."
+     },
+     "unit": {
+      "type": "string",
+      "enum": [
+       "hours",
+       "km",
+       "uses"
+      ],
+      "description": "A resource's usage is recorded in one unit."
+     },
+     "note": {
+      "type": "string"
+     }
+    }
+   },
+   "Usage": {
+    "type": "object",
+    "required": [
+     "id",
+     "resourceId",
+     "memberId",
+     "start",
+     "end",
+     "quantity",
+     "unit"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "resourceId": {
+      "type": "string"
+     },
+     "memberId": {
+      "type": "string"
+     },
+     "start": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "end": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "quantity": {
+      "type": "number"
+     },
+     "unit": {
+      "type": "string",
+      "enum": [
+       "hours",
+       "km",
+       "uses"
+      ]
+     }
+    }
+   },
+   "CostInput": {
+    "type": "object",
+    "required": [
+     "periodStart",
+     "periodEnd",
+     "amountCents",
+     "category",
+     "label"
+    ],
+    "properties": {
+     "resourceId": {
+      "type": "string",
+      "description": "Without it, a pole-wide cost."
+     },
+     "periodStart": {
+      "type": "string",
+      "format": "date"
+     },
+     "periodEnd": {
+      "type": "string",
+      "format": "date",
+      "description": "Exclusive."
+     },
+     "amountCents": {
+      "type": "integer",
+      "minimum": 0
+     },
+     "category": {
+      "type": "string",
+      "enum": [
+       "rent",
+       "salary",
+       "leasing",
+       "insurance",
+       "maintenance",
+       "depreciation",
+       "energy",
+       "supplies",
+       "other"
+      ]
+     },
+     "label": {
+      "type": "string"
+     },
+     "rule": {
+      "$ref": "#/components/schemas/AllocationRule"
+     }
+    }
+   },
+   "Cost": {
+    "type": "object",
+    "required": [
+     "id",
+     "resourceId",
+     "periodStart",
+     "periodEnd",
+     "amountCents",
+     "category",
+     "label",
+     "rule"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "resourceId": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "periodStart": {
+      "type": "string",
+      "format": "date"
+     },
+     "periodEnd": {
+      "type": "string",
+      "format": "date"
+     },
+     "amountCents": {
+      "type": "integer"
+     },
+     "category": {
+      "type": "string",
+      "enum": [
+       "rent",
+       "salary",
+       "leasing",
+       "insurance",
+       "maintenance",
+       "depreciation",
+       "energy",
+       "supplies",
+       "other"
+      ]
+     },
+     "label": {
+      "type": "string"
+     },
+     "rule": {
+      "oneOf": [
+       {
+        "$ref": "#/components/schemas/AllocationRule"
+       },
+       {
+        "type": "null"
+       }
+      ]
+     }
+    }
+   },
+   "AllocationRunInput": {
+    "type": "object",
+    "required": [
+     "periodStart",
+     "periodEnd"
+    ],
+    "properties": {
+     "periodStart": {
+      "type": "string",
+      "format": "date"
+     },
+     "periodEnd": {
+      "type": "string",
+      "format": "date",
+      "description": "Exclusive. The run shares every cost whose period lies inside, and that no finalised run shares."
+     }
+    }
+   },
+   "AllocationRun": {
+    "type": "object",
+    "required": [
+     "id",
+     "status",
+     "periodStart",
+     "periodEnd",
+     "totalCents",
+     "allocatedCents",
+     "unallocatedCents",
+     "createdAt",
+     "computedAt",
+     "finalizedAt",
+     "costs",
+     "lines"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "draft",
+       "finalized"
+      ]
+     },
+     "periodStart": {
+      "type": "string",
+      "format": "date"
+     },
+     "periodEnd": {
+      "type": "string",
+      "format": "date"
+     },
+     "totalCents": {
+      "type": "integer"
+     },
+     "allocatedCents": {
+      "type": "integer"
+     },
+     "unallocatedCents": {
+      "type": "integer",
+      "description": "Left to the pole: idle capacity under absorb, costs nobody used."
+     },
+     "createdAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "computedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "finalizedAt": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date-time"
+     },
+     "costs": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "costId",
+        "label",
+        "category",
+        "resourceId",
+        "amountCents",
+        "unallocatedCents",
+        "rule",
+        "basisUnit",
+        "creditMemberId"
+       ],
+       "properties": {
+        "costId": {
+         "type": "string"
+        },
+        "label": {
+         "type": "string"
+        },
+        "category": {
+         "type": "string"
+        },
+        "resourceId": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "amountCents": {
+         "type": "integer"
+        },
+        "unallocatedCents": {
+         "type": "integer"
+        },
+        "rule": {
+         "$ref": "#/components/schemas/AllocationRule"
+        },
+        "basisUnit": {
+         "type": "string",
+         "enum": [
+          "hours",
+          "km",
+          "uses",
+          "days",
+          "fte",
+          "euros",
+          "percent"
+         ]
+        },
+        "creditMemberId": {
+         "type": [
+          "string",
+          "null"
+         ],
+         "description": "The member that contributed the resource, credited with the cost."
+        }
+       }
+      }
+     },
+     "lines": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "memberId",
+        "costId",
+        "basis",
+        "share",
+        "amountCents"
+       ],
+       "properties": {
+        "memberId": {
+         "type": "string"
+        },
+        "costId": {
+         "type": "string"
+        },
+        "basis": {
+         "type": "number",
+         "description": "After the member's coefficient, in the cost's basisUnit."
+        },
+        "share": {
+         "type": "number",
+         "description": "The exact share before rounding, 0 to 1."
+        },
+        "amountCents": {
+         "type": "integer"
+        }
+       }
+      }
+     }
+    }
+   },
+   "AllocationRunSummary": {
+    "type": "object",
+    "required": [
+     "id",
+     "status",
+     "periodStart",
+     "periodEnd",
+     "totalCents",
+     "unallocatedCents",
+     "costCount",
+     "createdAt"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "draft",
+       "finalized"
+      ]
+     },
+     "periodStart": {
+      "type": "string",
+      "format": "date"
+     },
+     "periodEnd": {
+      "type": "string",
+      "format": "date"
+     },
+     "totalCents": {
+      "type": "integer"
+     },
+     "unallocatedCents": {
+      "type": "integer"
+     },
+     "costCount": {
+      "type": "integer"
+     },
+     "createdAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "finalizedAt": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date-time"
+     }
+    }
+   },
+   "Statement": {
+    "type": "object",
+    "required": [
+     "runId",
+     "status",
+     "periodStart",
+     "periodEnd",
+     "memberId",
+     "memberName",
+     "currency",
+     "lines",
+     "credits",
+     "chargedCents",
+     "creditedCents",
+     "netCents"
+    ],
+    "properties": {
+     "runId": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "periodStart": {
+      "type": "string",
+      "format": "date"
+     },
+     "periodEnd": {
+      "type": "string",
+      "format": "date"
+     },
+     "memberId": {
+      "type": "string"
+     },
+     "memberName": {
+      "type": "string"
+     },
+     "currency": {
+      "type": "string"
+     },
+     "lines": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "costId": {
+         "type": "string"
+        },
+        "label": {
+         "type": "string"
+        },
+        "category": {
+         "type": "string"
+        },
+        "resourceId": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "periodStart": {
+         "type": "string",
+         "format": "date"
+        },
+        "periodEnd": {
+         "type": "string",
+         "format": "date"
+        },
+        "method": {
+         "type": "string"
+        },
+        "basis": {
+         "type": "number"
+        },
+        "basisUnit": {
+         "type": "string"
+        },
+        "share": {
+         "type": "number"
+        },
+        "amountCents": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "credits": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "costId": {
+         "type": "string"
+        },
+        "label": {
+         "type": "string"
+        },
+        "category": {
+         "type": "string"
+        },
+        "resourceId": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "amountCents": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "chargedCents": {
+      "type": "integer"
+     },
+     "creditedCents": {
+      "type": "integer"
+     },
+     "netCents": {
+      "type": "integer",
+      "description": "Charged minus credited; negative when the member receives."
+     }
+    }
+   },
+   "PoolingReport": {
+    "type": "object",
+    "required": [
+     "from",
+     "to",
+     "currency",
+     "resources",
+     "staff",
+     "costs",
+     "members"
+    ],
+    "properties": {
+     "from": {
+      "type": "string",
+      "format": "date"
+     },
+     "to": {
+      "type": "string",
+      "format": "date"
+     },
+     "currency": {
+      "type": "string"
+     },
+     "resources": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "resourceId": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "kind": {
+         "type": "string"
+        },
+        "units": {
+         "type": "integer"
+        },
+        "bookings": {
+         "type": "integer"
+        },
+        "bookedHours": {
+         "type": "number"
+        },
+        "availableHours": {
+         "type": "number"
+        },
+        "utilisationPercent": {
+         "type": [
+          "number",
+          "null"
+         ]
+        },
+        "membersServed": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "staff": {
+      "type": "object",
+      "properties": {
+       "hoursPerFte": {
+        "type": "number"
+       },
+       "fte": {
+        "type": "number"
+       },
+       "resources": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "resourceId": {
+           "type": "string"
+          },
+          "name": {
+           "type": "string"
+          },
+          "bookedHours": {
+           "type": "number"
+          },
+          "recordedHours": {
+           "type": [
+            "number",
+            "null"
+           ]
+          },
+          "hours": {
+           "type": "number"
+          },
+          "fte": {
+           "type": "number"
+          }
+         }
+        }
+       }
+      }
+     },
+     "costs": {
+      "type": "object",
+      "properties": {
+       "pooledCents": {
+        "type": "integer"
+       },
+       "allocatedCents": {
+        "type": "integer"
+       },
+       "unallocatedCents": {
+        "type": "integer"
+       },
+       "notFinalizedCents": {
+        "type": "integer"
+       },
+       "creditedCents": {
+        "type": "integer"
+       },
+       "byCategory": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "category": {
+           "type": "string"
+          },
+          "pooledCents": {
+           "type": "integer"
+          },
+          "allocatedCents": {
+           "type": "integer"
+          },
+          "unallocatedCents": {
+           "type": "integer"
+          },
+          "notFinalizedCents": {
+           "type": "integer"
+          },
+          "creditedCents": {
+           "type": "integer"
+          }
+         }
+        }
+       }
+      }
+     },
+     "members": {
+      "type": "object",
+      "properties": {
+       "active": {
+        "type": "integer"
+       },
+       "served": {
+        "type": "integer"
+       },
+       "byLegalForm": {
+        "type": "array",
+        "items": {
+         "type": "object",
+         "properties": {
+          "legalForm": {
+           "type": "string"
+          },
+          "count": {
+           "type": "integer"
+          }
+         }
+        }
+       }
       }
      }
     }

@@ -63,3 +63,6 @@ extension LegalForm: PostgresRawEnum {}
 extension Resource.Kind: PostgresRawEnum {}
 extension BookingStatus: PostgresRawEnum {}
 extension User.Role: PostgresRawEnum {}
+extension UsageRecord.Unit: PostgresRawEnum {}
+extension Cost.Category: PostgresRawEnum {}
+extension AllocationRun.Status: PostgresRawEnum {}

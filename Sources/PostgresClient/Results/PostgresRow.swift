@@ -18,7 +18,15 @@ public struct PostgresRow {
 
     /// Decodes the first columns, in order, as a tuple: `try row.decode((UUID, String).self)`.
     public func decode<each Value: PostgresDecodable>(_ types: (repeat each Value).Type) throws -> (repeat each Value) {
-        var column = 0
+        try decode(types, startingAt: 0)
+    }
+
+    /// Decodes consecutive columns from a position, as a tuple: the columns that follow a
+    /// shared column list.
+    public func decode<each Value: PostgresDecodable>(
+        _ types: (repeat each Value).Type, startingAt first: Int
+    ) throws -> (repeat each Value) {
+        var column = first
         func next<Next: PostgresDecodable>(_ type: Next.Type) throws -> Next {
             defer { column += 1 }
             return try result.decode(type, row: index, column: column)

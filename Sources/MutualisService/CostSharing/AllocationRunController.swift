@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+import MutualisStore
+
+/// `/api/v1/allocation-runs`: computing, recomputing and finalising the sharing of a
+/// period's costs, and each member's statement.
+struct AllocationRunController {
+    let runs: AllocationRunStore
+
+    func addRoutes(to group: RouterGroup<MutualisRequestContext>) {
+        group.post("allocation-runs", use: create)
+        group.get("allocation-runs", use: list)
+        group.get("allocation-runs/:runId", use: get)
+        group.post("allocation-runs/:runId/recompute", use: recompute)
+        group.post("allocation-runs/:runId/finalize", use: finalize)
+        group.get("allocation-runs/:runId/statements/:memberId", use: statement)
+    }
+
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<AllocationRunRepresentation> {
+        let caller = try context.coordinator()
+        let body = try await request.json(AllocationRunBody.self, context: context)
+        guard let period = DatePeriod(start: body.periodStart, end: body.periodEnd) else {
+            throw Problem.invalid([FieldError(field: "periodEnd", message: "must be after periodStart")])
+        }
+        return Created(body: AllocationRunRepresentation(try await runs.create(pole: caller.poleID, period: period, actor: caller.actor)))
+    }
+
+    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<AllocationRunSummaryRepresentation> {
+        let caller = try context.coordinator()
+        let page = try await runs.list(pole: caller.poleID, page: try request.pageRequest())
+        return ListResponse(items: page.items.map(AllocationRunSummaryRepresentation.init), next: page.next)
+    }
+
+    @Sendable func get(_ request: Request, context: MutualisRequestContext) async throws -> AllocationRunRepresentation {
+        let caller = try context.coordinator()
+        return AllocationRunRepresentation(try await runs.get(pole: caller.poleID, try runID(context)))
+    }
+
+    @Sendable func recompute(_ request: Request, context: MutualisRequestContext) async throws -> AllocationRunRepresentation {
+        let caller = try context.coordinator()
+        return AllocationRunRepresentation(try await runs.recompute(pole: caller.poleID, try runID(context), actor: caller.actor))
+    }
+
+    @Sendable func finalize(_ request: Request, context: MutualisRequestContext) async throws -> AllocationRunRepresentation {
+        let caller = try context.coordinator()
+        return AllocationRunRepresentation(try await runs.finalize(pole: caller.poleID, try runID(context), actor: caller.actor))
+    }
+
+    /// JSON, or CSV with `Accept: text/csv`. A member user reads its own member's statement
+    /// of a finalised run; anything else is not found.
+    @Sendable func statement(_ request: Request, context: MutualisRequestContext) async throws -> Response {
+        let caller = try context.caller()
+        let id = try runID(context)
+        let member = try context.id("memberId", as: MemberID.self, what: "member")
+        guard caller.canSee(member: member) else { throw Problem.notFound("member") }
+        let statement = StatementRepresentation(
+            try await runs.statement(pole: caller.poleID, id, member: member, finalizedOnly: !caller.isCoordinator))
+        if request.wantsCSV {
+            return try CSVResponse(text: try statement.csv(), filename: "statement-\(statement.periodStart)-\(member).csv")
+                .response(from: request, context: context)
+        }
+        return try statement.response(from: request, context: context)
+    }
+
+    private func runID(_ context: MutualisRequestContext) throws -> AllocationRunID {
+        try context.id("runId", as: AllocationRunID.self, what: "allocation run")
+    }
+}

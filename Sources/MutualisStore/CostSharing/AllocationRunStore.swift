@@ -1,0 +1,318 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// Allocation runs: computed from the database, recomputed while draft, frozen once final.
+public struct AllocationRunStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Lines are written in batches: a year's run has about a million, and each batch's
+    /// arrays travel as one parameter each.
+    static let linesPerInsert = 100_000
+
+    /// Computes a draft run sharing every cost whose period lies in `period` and that no
+    /// finalised run shares yet.
+    public func create(pole: PoleID, period: DatePeriod, actor: Actor) async throws -> StoredAllocationRun {
+        try await pool.withTransaction { connection in
+            let id = try connection.query(
+                """
+                INSERT INTO allocation_runs (pole_id, period_start, period_end, created_by)
+                VALUES (\(pole), \(period.start), \(period.end), \(actor.userID)) RETURNING id
+                """
+            ).first!.decode(AllocationRunID.self, at: 0)
+            try Self.compute(id, pole: pole, period: period, connection)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "allocation-run", entityID: id.uuid, to: "draft")
+            return try Self.get(pole: pole, id, member: nil, connection)
+        }
+    }
+
+    /// Computes a draft again from what the database holds now.
+    public func recompute(pole: PoleID, _ id: AllocationRunID, actor: Actor) async throws -> StoredAllocationRun {
+        try await pool.withTransaction { connection in
+            let (period, status) = try Self.lock(pole: pole, id, connection)
+            guard status == .draft else { throw StoreError.conflict("the run is finalised and never changes", field: "status") }
+            try connection.execute("DELETE FROM allocation_lines WHERE run_id = \(id)")
+            try connection.execute("DELETE FROM allocation_run_costs WHERE run_id = \(id)")
+            try Self.compute(id, pole: pole, period: period, connection)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "recompute", entity: "allocation-run", entityID: id.uuid)
+            return try Self.get(pole: pole, id, member: nil, connection)
+        }
+    }
+
+    /// Freezes a draft: from then on the database refuses any change to the run, its lines
+    /// and the costs it shares, and no other run can finalise those costs.
+    public func finalize(pole: PoleID, _ id: AllocationRunID, actor: Actor) async throws -> StoredAllocationRun {
+        try await pool.withTransaction { connection in
+            let (_, status) = try Self.lock(pole: pole, id, connection)
+            guard status == .draft else { throw StoreError.conflict("the run is already finalised", field: "status") }
+            do {
+                try connection.execute("UPDATE allocation_run_costs SET finalized = true WHERE run_id = \(id)")
+            } catch let error as PostgresError where error.isUniqueViolation {
+                throw StoreError.conflict("a cost of this run is already shared by a finalised run; recompute the draft", field: "costs")
+            }
+            try connection.execute(
+                "UPDATE allocation_runs SET status = 'finalized', finalized_at = now(), finalized_by = \(actor.userID) WHERE id = \(id)"
+            )
+            try AuditLog.record(
+                connection, pole: pole, actor: actor, action: "finalize", entity: "allocation-run", entityID: id.uuid,
+                from: "draft", to: "finalized"
+            )
+            return try Self.get(pole: pole, id, member: nil, connection)
+        }
+    }
+
+    /// A run with all its lines, or only one member's.
+    public func get(pole: PoleID, _ id: AllocationRunID, member: MemberID? = nil) async throws -> StoredAllocationRun {
+        try await pool.withConnection { try Self.get(pole: pole, id, member: member, $0) }
+    }
+
+    /// One member's statement for a run. A member's own user sees only finalised runs: a
+    /// draft is the coordinators' work in progress.
+    public func statement(pole: PoleID, _ id: AllocationRunID, member: MemberID, finalizedOnly: Bool) async throws -> MemberStatement {
+        try await pool.withConnection { connection in
+            let run = try Self.get(pole: pole, id, member: member, connection)
+            if finalizedOnly && run.run.status != .finalized { throw StoreError.notFound("allocation run") }
+            let memberRecord = try MemberStore.get(pole: pole, member, connection)
+            let currency = try PoleStore.get(pole, connection).currency
+            return MemberStatement(run: run, member: memberRecord, currency: currency)
+        }
+    }
+
+    /// A page of the pole's runs, by id.
+    public func list(pole: PoleID, page: PageRequest) async throws -> Page<AllocationRunSummary> {
+        let after = try page.after(AllocationRunID.self)
+        return try await pool.withConnection { connection in
+            let runs = try connection.query(
+                """
+                SELECT r.id, r.period_start, r.period_end, r.status, r.unallocated_cents, r.created_at, r.finalized_at,
+                       coalesce(sum(rc.amount_cents), 0)::bigint, count(rc.cost_id)
+                FROM allocation_runs r LEFT JOIN allocation_run_costs rc ON rc.run_id = r.id
+                WHERE r.pole_id = \(pole) AND (\(after)::uuid IS NULL OR r.id > \(after))
+                GROUP BY r.id ORDER BY r.id LIMIT \(page.limit + 1)
+                """
+            ).rows.map { row in
+                let (id, start, end, status, unallocated, created, finalized, total, count) = try row.decode(
+                    (AllocationRunID, LocalDate, LocalDate, AllocationRun.Status, Int, Date, Date?, Int, Int).self)
+                return AllocationRunSummary(
+                    id: id, period: DatePeriod(start: start, end: end)!, status: status, totalCents: total,
+                    unallocatedCents: unallocated, costCount: count, createdAt: created, finalizedAt: finalized
+                )
+            }
+            let items = Array(runs.prefix(page.limit))
+            return Page(items: items, next: runs.count > page.limit ? items.last?.id.description : nil)
+        }
+    }
+
+    private static func lock(pole: PoleID, _ id: AllocationRunID, _ connection: PostgresConnection) throws -> (DatePeriod, AllocationRun.Status) {
+        guard let row = try connection.query(
+            "SELECT period_start, period_end, status FROM allocation_runs WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"
+        ).first else { throw StoreError.notFound("allocation run") }
+        let (start, end, status) = try row.decode((LocalDate, LocalDate, AllocationRun.Status).self)
+        return (DatePeriod(start: start, end: end)!, status)
+    }
+
+    static func get(pole: PoleID, _ id: AllocationRunID, member: MemberID?, _ connection: PostgresConnection) throws -> StoredAllocationRun {
+        guard let row = try connection.query(
+            """
+            SELECT period_start, period_end, status, created_at, computed_at, finalized_at
+            FROM allocation_runs WHERE pole_id = \(pole) AND id = \(id)
+            """
+        ).first else { throw StoreError.notFound("allocation run") }
+        let (start, end, status, created, computed, finalized) = try row.decode((LocalDate, LocalDate, AllocationRun.Status, Date, Date, Date?).self)
+        var costs: [SharedCost] = []
+        var allocations: [CostAllocation] = []
+        var position: [CostID: Int] = [:]
+        for row in try connection.query(
+            """
+            SELECT \(sql: CostStore.columns), rc.rule::text, rc.basis_unit, rc.unallocated_cents, rc.credit_member_id
+            FROM allocation_run_costs rc JOIN costs c ON c.id = rc.cost_id
+            WHERE rc.run_id = \(id) ORDER BY c.id
+            """
+        ).rows {
+            let cost = try CostStore.cost(row, pole: pole)
+            let (rule, unit, unallocated, credit) = try row.decode((String, String, Int, MemberID?).self, startingAt: 8)
+            position[cost.id] = costs.count
+            costs.append(SharedCost(cost: cost, rule: try AllocationRuleJSON.decode(rule), basisUnit: unit))
+            allocations.append(CostAllocation(
+                costID: cost.id, amountCents: cost.amountCents, lines: [], unallocatedCents: unallocated,
+                credit: credit.map { Credit(memberID: $0, costID: cost.id, amountCents: cost.amountCents) }
+            ))
+        }
+        for row in try connection.query(
+            """
+            SELECT member_id, cost_id, basis, share, amount_cents FROM allocation_lines
+            WHERE run_id = \(id) AND (\(member)::uuid IS NULL OR member_id = \(member))
+            ORDER BY member_id, cost_id
+            """
+        ).rows {
+            let (memberID, costID, basis, share, amount) = try row.decode((MemberID, CostID, Double, Double, Int).self)
+            allocations[position[costID]!].lines.append(
+                AllocationLine(memberID: memberID, costID: costID, basis: basis, share: share, amountCents: amount))
+        }
+        return StoredAllocationRun(
+            run: AllocationRun(id: id, poleID: pole, period: DatePeriod(start: start, end: end)!, status: status, allocations: allocations),
+            costs: costs, createdAt: created, computedAt: computed, finalizedAt: finalized
+        )
+    }
+
+    // MARK: Computing
+
+    /// Shares the costs of the period into the run: bases from SQL, shares from the engine,
+    /// lines written back in batches.
+    static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws {
+        let zone = try BookingStore.poleZone(connection, pole)
+        var costs: [(cost: Cost, rule: AllocationRule)] = []
+        for row in try connection.query(
+            """
+            SELECT \(sql: CostStore.columns),
+                   (SELECT ar.rule::text FROM allocation_rules ar
+                    WHERE ar.resource_id = c.resource_id AND ar.effective_from <= c.period_start
+                    ORDER BY ar.effective_from DESC LIMIT 1)
+            FROM costs c
+            WHERE c.pole_id = \(pole) AND c.period_start >= \(period.start) AND c.period_end <= \(period.end)
+              AND NOT EXISTS (SELECT 1 FROM allocation_run_costs rc WHERE rc.cost_id = c.id AND rc.finalized)
+            ORDER BY c.id
+            """
+        ).rows {
+            let cost = try CostStore.cost(row, pole: pole)
+            let resourceRule = try row.decode(String?.self, at: 8).map(AllocationRuleJSON.decode)
+            let rule = cost.rule ?? resourceRule ?? (cost.resourceID == nil ? .poleWideDefault : .resourceDefault)
+            costs.append((cost, rule))
+        }
+        let members = try allocationMembers(pole: pole, connection)
+        let resources = Dictionary(uniqueKeysWithValues: try connection.query(
+            "SELECT \(sql: ResourceStore.columns) FROM resources r WHERE r.pole_id = \(pole)"
+        ).rows.map { row in
+            let resource = try ResourceStore.resource(row, pole: pole)
+            return (resource.id, resource)
+        })
+
+        func key(_ cost: Cost) -> AllocationBases.Key? {
+            cost.resourceID.map { AllocationBases.Key(resource: $0, range: zone.range(of: cost.period)) }
+        }
+        func measured(_ rule: AllocationRule) -> Bool { rule.method == .usage || rule.method == .hybrid }
+        let bookedKeys = Set(costs.filter { measured($0.rule) && $0.rule.basis == .booked }.compactMap { key($0.cost) })
+        let actualKeys = Set(costs.filter { measured($0.rule) && $0.rule.basis == .actual }.compactMap { key($0.cost) })
+        let booked = try AllocationBases.booked(Array(bookedKeys), connection)
+        let actual = try AllocationBases.actual(Array(actualKeys), connection)
+
+        var toShare: [CostToShare] = []
+        var basisUnits: [String] = []
+        for (cost, rule) in costs {
+            var share = CostToShare(
+                costID: cost.id, amountCents: cost.amountCents, period: cost.period, rule: rule,
+                ownerMemberID: cost.resourceID.flatMap { resources[$0]?.ownerMemberID }
+            )
+            var usageUnit = "hours"
+            if measured(rule), let key = key(cost) {
+                let use = (rule.basis == .booked ? booked[key] : actual[key]) ?? AllocationBases.Use()
+                share.usage = use.byMember
+                share.usagePerDisplayUnit = use.perDisplayUnit
+                usageUnit = use.unit.rawValue
+                if rule.idle == .absorb {
+                    guard use.unit == .hours else {
+                        throw StoreError.invalid(
+                            "costs", "cost \(cost.id) (\(cost.label)): absorb compares use with open hours, but this resource's use is recorded in \(use.unit.rawValue)")
+                    }
+                    share.capacity = resources[key.resource].map { AllocationBases.capacity(of: $0, over: key.range, in: zone) }
+                }
+            }
+            toShare.append(share)
+            basisUnits.append(rule.basisUnit(usageUnit: usageUnit))
+        }
+
+        let allocations: [CostAllocation]
+        do {
+            allocations = try AllocationEngine.allocate(toShare, among: members)
+        } catch {
+            throw StoreError.invalid("costs", error.description)
+        }
+        try store(run, costs: costs.map(\.rule), basisUnits: basisUnits, allocations: allocations, members: members, connection)
+    }
+
+    /// Every member of the pole with what the engine weighs: coefficient, headcount, budget,
+    /// days of membership.
+    static func allocationMembers(pole: PoleID, _ connection: PostgresConnection) throws -> [AllocationMember] {
+        try connection.query(
+            """
+            SELECT m.id, coalesce((k.coefficient * 10000)::int, 10000), (m.headcount * 100)::bigint,
+                   m.annual_budget_cents, m.joined_on, m.left_on
+            FROM members m LEFT JOIN member_categories k ON k.id = m.category_id
+            WHERE m.pole_id = \(pole) ORDER BY m.id
+            """
+        ).rows.map { row in
+            let (id, coefficient, headcount, budget, joined, left) = try row.decode((MemberID, Int, Int, Int, LocalDate, LocalDate?).self)
+            return AllocationMember(
+                id: id, coefficient: Coefficient(tenThousandths: coefficient)!, headcountHundredths: headcount,
+                annualBudgetCents: budget, joinedOn: joined, leftOn: left
+            )
+        }
+    }
+
+    private static func store(
+        _ run: AllocationRunID, costs rules: [AllocationRule], basisUnits: [String], allocations: [CostAllocation],
+        members: [AllocationMember], _ connection: PostgresConnection
+    ) throws {
+        let costIDs = allocations.map(\.costID)
+        try connection.execute(
+            """
+            INSERT INTO allocation_run_costs (run_id, cost_id, rule, basis_unit, amount_cents, unallocated_cents, credit_member_id)
+            SELECT \(run), c.cost, c.rule::jsonb, c.unit, c.amount, c.unallocated, nullif(c.credit, '')::uuid
+            FROM unnest(\(costIDs), \(try rules.map(AllocationRuleJSON.encode)), \(basisUnits),
+                        \(allocations.map(\.amountCents)), \(allocations.map(\.unallocatedCents)),
+                        \(allocations.map { $0.credit?.memberID.description ?? "" }))
+                 AS c(cost, rule, unit, amount, unallocated, credit)
+            """
+        )
+        try connection.execute(
+            "UPDATE allocation_runs SET unallocated_cents = \(allocations.reduce(0) { $0 + $1.unallocatedCents }), computed_at = now() WHERE id = \(run)"
+        )
+        // Lines travel as positions in the run's member and cost arrays: small integers
+        // instead of a million UUIDs written out as text.
+        let memberIDs = members.map(\.id)
+        let memberPosition = Dictionary(uniqueKeysWithValues: memberIDs.enumerated().map { ($1, $0 + 1) })
+        var batch = LineBatch()
+        for (costPosition, allocation) in allocations.enumerated() {
+            for line in allocation.lines {
+                batch.append(member: memberPosition[line.memberID]!, cost: costPosition + 1, line)
+                if batch.count == linesPerInsert {
+                    try batch.insert(run: run, members: memberIDs, costs: costIDs, connection)
+                    batch = LineBatch()
+                }
+            }
+        }
+        if batch.count > 0 { try batch.insert(run: run, members: memberIDs, costs: costIDs, connection) }
+    }
+
+    private struct LineBatch {
+        var members: [Int] = []
+        var costs: [Int] = []
+        var bases: [Double] = []
+        var shares: [Double] = []
+        var amounts: [Int] = []
+
+        var count: Int { amounts.count }
+
+        mutating func append(member: Int, cost: Int, _ line: AllocationLine) {
+            members.append(member)
+            costs.append(cost)
+            bases.append(line.basis)
+            shares.append(line.share)
+            amounts.append(line.amountCents)
+        }
+
+        func insert(run: AllocationRunID, members memberIDs: [MemberID], costs costIDs: [CostID], _ connection: PostgresConnection) throws {
+            try connection.execute(
+                """
+                INSERT INTO allocation_lines (run_id, member_id, cost_id, basis, share, amount_cents)
+                SELECT \(run), (\(memberIDs)::uuid[])[l.m], (\(costIDs)::uuid[])[l.c], l.basis, l.share, l.amount
+                FROM unnest(\(members), \(costs), \(bases), \(shares), \(amounts)) AS l(m, c, basis, share, amount)
+                """
+            )
+        }
+    }
+}

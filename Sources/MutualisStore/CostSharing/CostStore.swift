@@ -1,0 +1,127 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// What a coordinator records as a cost: the amount of a period, for a resource or the pole.
+public struct CostInput: Sendable {
+    public var resourceID: ResourceID?
+    public var period: DatePeriod
+    public var amountCents: Int
+    public var category: Cost.Category
+    public var label: String
+    public var rule: AllocationRule?
+
+    public init(resourceID: ResourceID?, period: DatePeriod, amountCents: Int, category: Cost.Category, label: String, rule: AllocationRule? = nil) {
+        self.resourceID = resourceID
+        self.period = period
+        self.amountCents = amountCents
+        self.category = category
+        self.label = label
+        self.rule = rule
+    }
+
+    /// Every field at fault, named as in the API.
+    public func validationErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        if amountCents < 0 { errors.append(FieldError(field: "amountCents", message: "must not be negative")) }
+        let trimmed = label.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.count > 200 { errors.append(FieldError(field: "label", message: "must be 1 to 200 characters")) }
+        if let rule {
+            errors += rule.validationErrors().map { FieldError(field: "rule.\($0.field)", message: $0.message) }
+            if resourceID == nil && (rule.method == .usage || rule.method == .hybrid) {
+                errors.append(FieldError(field: "rule.method", message: "a pole-wide cost has no resource whose use could share it"))
+            }
+        }
+        return errors
+    }
+}
+
+/// The costs of the pole, to be shared by allocation runs.
+public struct CostStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// Records a cost.
+    public func create(pole: PoleID, _ input: CostInput, actor: Actor) async throws -> Cost {
+        let errors = input.validationErrors()
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
+        let rule = try input.rule.map(AllocationRuleJSON.encode)
+        return try await pool.withTransaction { connection in
+            if let resource = input.resourceID {
+                _ = try ResourceStore.get(pole: pole, resource, connection)
+            }
+            if let shares = input.rule?.fixedShares {
+                try Self.requireMembers(Array(shares.keys), pole: pole, field: "rule.fixedShares", connection)
+            }
+            let id = try connection.query(
+                """
+                INSERT INTO costs (pole_id, resource_id, period_start, period_end, amount_cents, category, label, rule, created_by)
+                VALUES (\(pole), \(input.resourceID), \(input.period.start), \(input.period.end), \(input.amountCents),
+                        \(input.category)::cost_category, \(input.label.trimmingCharacters(in: .whitespaces)), \(rule)::jsonb, \(actor.userID))
+                RETURNING id
+                """
+            ).first!.decode(CostID.self, at: 0)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "cost", entityID: id.uuid)
+            return try Self.get(pole: pole, id, connection)
+        }
+    }
+
+    /// One cost of the pole.
+    public func get(pole: PoleID, _ id: CostID) async throws -> Cost {
+        try await pool.withConnection { try Self.get(pole: pole, id, $0) }
+    }
+
+    static func get(pole: PoleID, _ id: CostID, _ connection: PostgresConnection) throws -> Cost {
+        guard let row = try connection.query(
+            "SELECT \(sql: columns) FROM costs c WHERE c.pole_id = \(pole) AND c.id = \(id)"
+        ).first else { throw StoreError.notFound("cost") }
+        return try cost(row, pole: pole)
+    }
+
+    /// A page of the pole's costs whose period lies within `period` (all without one), by id.
+    public func list(pole: PoleID, within period: DatePeriod?, page: PageRequest) async throws -> Page<Cost> {
+        let after = try page.after(CostID.self)
+        return try await pool.withConnection { connection in
+            let costs = try connection.query(
+                """
+                SELECT \(sql: Self.columns) FROM costs c
+                WHERE c.pole_id = \(pole)
+                  AND (\(period?.start)::date IS NULL OR c.period_start >= \(period?.start))
+                  AND (\(period?.end)::date IS NULL OR c.period_end <= \(period?.end))
+                  AND (\(after)::uuid IS NULL OR c.id > \(after))
+                ORDER BY c.id LIMIT \(page.limit + 1)
+                """
+            ).rows.map { try Self.cost($0, pole: pole) }
+            let items = Array(costs.prefix(page.limit))
+            return Page(items: items, next: costs.count > page.limit ? items.last?.id.description : nil)
+        }
+    }
+
+    /// Every cost of the pole within a period, by id.
+    public func all(pole: PoleID, within period: DatePeriod?) async throws -> [Cost] {
+        try await PageRequest.collect { try await list(pole: pole, within: period, page: $0) }
+    }
+
+    /// A cost's columns (`c` is the costs table), read back by ``cost(_:pole:)``.
+    static let columns: StaticString = "c.id, c.resource_id, c.period_start, c.period_end, c.amount_cents, c.category, c.label, c.rule::text"
+
+    static func cost(_ row: PostgresRow, pole: PoleID) throws -> Cost {
+        let (id, resource, start, end, amount, category, label, rule) = try row.decode(
+            (CostID, ResourceID?, LocalDate, LocalDate, Int, Cost.Category, String, String?).self)
+        return Cost(
+            id: id, poleID: pole, resourceID: resource, period: DatePeriod(start: start, end: end)!, amountCents: amount,
+            category: category, label: label, rule: try rule.map(AllocationRuleJSON.decode)
+        )
+    }
+
+    /// Refuses member ids that are not members of the pole, naming `field`.
+    static func requireMembers(_ ids: [MemberID], pole: PoleID, field: String, _ connection: PostgresConnection) throws {
+        let known = try connection.query(
+            "SELECT count(*) FROM members WHERE pole_id = \(pole) AND id = ANY(\(ids))"
+        ).first!.decode(Int.self, at: 0)
+        if known != Set(ids).count { throw StoreError.invalid(field, "names a member that is not a member of this pole") }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import MutualisDomain
+
+/// An allocation run as stored: the domain run, what each of its costs was and the rule that
+/// shared it, and when it was computed and finalised.
+public struct StoredAllocationRun: Sendable {
+    public var run: AllocationRun
+    /// The costs of the run, by id.
+    public var costs: [SharedCost]
+    public var createdAt: Date
+    public var computedAt: Date
+    public var finalizedAt: Date?
+
+    /// The total of the run's costs.
+    public var totalCents: Int { costs.reduce(0) { $0 + $1.cost.amountCents } }
+
+    /// What one cost of the run is.
+    public func cost(_ id: CostID) -> SharedCost? {
+        costs.first { $0.cost.id == id }
+    }
+}
+
+/// One cost of a run, with the rule the run shared it by (frozen with the run).
+public struct SharedCost: Sendable {
+    public var cost: Cost
+    public var rule: AllocationRule
+    /// What the basis of its lines counts: hours, days, fte, euros, percent, km, uses.
+    public var basisUnit: String
+
+    public init(cost: Cost, rule: AllocationRule, basisUnit: String) {
+        self.cost = cost
+        self.rule = rule
+        self.basisUnit = basisUnit
+    }
+}
+
+/// A run as lists show it, without its lines.
+public struct AllocationRunSummary: Sendable {
+    public var id: AllocationRunID
+    public var period: DatePeriod
+    public var status: AllocationRun.Status
+    public var totalCents: Int
+    public var unallocatedCents: Int
+    public var costCount: Int
+    public var createdAt: Date
+    public var finalizedAt: Date?
+}
+
+/// One member's part of a run: the run with only that member's lines, and who the member is.
+public struct MemberStatement: Sendable {
+    public var run: StoredAllocationRun
+    public var member: Member
+    public var currency: String
+}

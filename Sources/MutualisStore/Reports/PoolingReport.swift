@@ -1,0 +1,62 @@
+import MutualisDomain
+
+/// What the region's funders ask a pole to publish for a period: what was pooled, how much
+/// it was used and by whom, the staff time shared, and how the costs were shared.
+public struct PoolingReport: Sendable {
+    /// One resource's use over the period.
+    public struct ResourceUse: Sendable {
+        public var resource: Resource
+        /// Confirmed bookings overlapping the period.
+        public var bookings: Int
+        /// Unit-hours booked within the period.
+        public var bookedHours: Double
+        /// Units × opening hours (every hour without opening hours) in the period.
+        public var availableHours: Double
+        /// Members that booked it or recorded use of it.
+        public var membersServed: Int
+
+        /// Booked hours out of available hours, in percent; nil when it was never available.
+        public var utilisationPercent: Double? {
+            availableHours > 0 ? bookedHours / availableHours * 100 : nil
+        }
+    }
+
+    /// The time of one shared staff member over the period.
+    public struct StaffTime: Sendable {
+        public var resource: Resource
+        public var bookedHours: Double
+        /// Hours recorded on timesheets; nil when none were recorded.
+        public var recordedHours: Double?
+        /// Recorded hours where there are timesheets, booked hours otherwise.
+        public var hours: Double { recordedHours ?? bookedHours }
+        public var fullTimeEquivalent: Double
+    }
+
+    /// Costs of one category whose period lies within the report's.
+    public struct CostCategory: Sendable {
+        public var category: Cost.Category
+        public var pooledCents: Int
+        /// Charged to members by finalised runs.
+        public var allocatedCents: Int
+        /// Left to the pole by finalised runs.
+        public var unallocatedCents: Int
+        /// Not shared by a finalised run yet.
+        public var notFinalizedCents: Int
+        /// Credited back to members that contributed the resources.
+        public var creditedCents: Int
+    }
+
+    public var period: DatePeriod
+    public var currency: String
+    public var resources: [ResourceUse]
+    public var staff: [StaffTime]
+    public var costs: [CostCategory]
+    /// Members active in the period, by legal form.
+    public var membersByLegalForm: [(legalForm: LegalForm, count: Int)]
+    /// Members that booked or used something in the period.
+    public var membersServed: Int
+
+    /// Staff time over all shared staff.
+    public var staffFullTimeEquivalent: Double { staff.reduce(0) { $0 + $1.fullTimeEquivalent } }
+    public var activeMembers: Int { membersByLegalForm.reduce(0) { $0 + $1.count } }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import MutualisDomain
+import PostgresClient
+
+/// Builds the funders' pooling report from the database; every sum is made in SQL.
+public struct PoolingReportStore: Sendable {
+    let pool: PostgresConnectionPool
+
+    public init(pool: PostgresConnectionPool) {
+        self.pool = pool
+    }
+
+    /// The report for a period of the pole's calendar.
+    public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
+        try await pool.withConnection { connection in
+            let zone = try BookingStore.poleZone(connection, pole)
+            let currency = try PoleStore.get(pole, connection).currency
+            let range = zone.range(of: period)
+            let resources = try connection.query(
+                "SELECT \(sql: ResourceStore.columns) FROM resources r WHERE r.pole_id = \(pole) ORDER BY r.name, r.id"
+            ).rows.map { try ResourceStore.resource($0, pole: pole) }
+
+            var booked: [ResourceID: (count: Int, hours: Double)] = [:]
+            for row in try connection.query(
+                """
+                SELECT b.resource_id, count(*),
+                       sum(b.quantity * extract(epoch FROM upper(b.during * tstzrange(\(range.start), \(range.end), '[)'))
+                                                      - lower(b.during * tstzrange(\(range.start), \(range.end), '[)'))))::float8 / 3600
+                FROM bookings b
+                WHERE b.pole_id = \(pole) AND b.status = 'confirmed' AND b.during && tstzrange(\(range.start), \(range.end), '[)')
+                GROUP BY b.resource_id
+                """
+            ).rows {
+                let (resource, count, hours) = try row.decode((ResourceID, Int, Double).self)
+                booked[resource] = (count, hours)
+            }
+            var recordedHours: [ResourceID: Double] = [:]
+            for row in try connection.query(
+                """
+                SELECT resource_id, sum(quantity_thousandths)::float8 / 1000 FROM usage_records
+                WHERE pole_id = \(pole) AND unit = 'hours' AND lower(during) >= \(range.start) AND lower(during) < \(range.end)
+                GROUP BY resource_id
+                """
+            ).rows {
+                let (resource, hours) = try row.decode((ResourceID, Double).self)
+                recordedHours[resource] = hours
+            }
+            // Members served: by bookings or by recorded use; per resource, then overall.
+            var served: [ResourceID: Int] = [:]
+            var servedOverall = 0
+            for row in try connection.query(
+                """
+                WITH used AS (
+                    SELECT resource_id, member_id FROM bookings
+                    WHERE pole_id = \(pole) AND status = 'confirmed' AND during && tstzrange(\(range.start), \(range.end), '[)')
+                    UNION
+                    SELECT resource_id, member_id FROM usage_records
+                    WHERE pole_id = \(pole) AND lower(during) >= \(range.start) AND lower(during) < \(range.end))
+                SELECT resource_id, count(DISTINCT member_id) FROM used GROUP BY ROLLUP (resource_id)
+                """
+            ).rows {
+                let (resource, count) = try row.decode((ResourceID?, Int).self)
+                if let resource { served[resource] = count } else { servedOverall = count }
+            }
+            let costs = try connection.query(
+                """
+                SELECT c.category, sum(c.amount_cents)::bigint,
+                       coalesce(sum(c.amount_cents - rc.unallocated_cents) FILTER (WHERE rc.cost_id IS NOT NULL), 0)::bigint,
+                       coalesce(sum(rc.unallocated_cents), 0)::bigint,
+                       coalesce(sum(c.amount_cents) FILTER (WHERE rc.cost_id IS NULL), 0)::bigint,
+                       coalesce(sum(c.amount_cents) FILTER (WHERE rc.credit_member_id IS NOT NULL), 0)::bigint
+                FROM costs c LEFT JOIN allocation_run_costs rc ON rc.cost_id = c.id AND rc.finalized
+                WHERE c.pole_id = \(pole) AND c.period_start >= \(period.start) AND c.period_end <= \(period.end)
+                GROUP BY c.category ORDER BY c.category::text
+                """
+            ).rows.map { row in
+                let (category, pooled, allocated, unallocated, pending, credited) = try row.decode((Cost.Category, Int, Int, Int, Int, Int).self)
+                return PoolingReport.CostCategory(
+                    category: category, pooledCents: pooled, allocatedCents: allocated, unallocatedCents: unallocated,
+                    notFinalizedCents: pending, creditedCents: credited
+                )
+            }
+            let members = try connection.query(
+                """
+                SELECT legal_form, count(*) FROM members
+                WHERE pole_id = \(pole) AND joined_on < \(period.end) AND (left_on IS NULL OR left_on >= \(period.start))
+                GROUP BY legal_form ORDER BY legal_form::text
+                """
+            ).rows.map { row in
+                let (form, count) = try row.decode((LegalForm, Int).self)
+                return (legalForm: form, count: count)
+            }
+
+            let uses = resources.map { resource in
+                PoolingReport.ResourceUse(
+                    resource: resource, bookings: booked[resource.id]?.count ?? 0, bookedHours: booked[resource.id]?.hours ?? 0,
+                    availableHours: Double(AllocationBases.capacity(of: resource, over: range, in: zone)) / 3_600_000,
+                    membersServed: served[resource.id] ?? 0
+                )
+            }
+            let staff = uses.filter { $0.resource.kind == .staff }.map { use in
+                let recorded = recordedHours[use.resource.id]
+                return PoolingReport.StaffTime(
+                    resource: use.resource, bookedHours: use.bookedHours, recordedHours: recorded,
+                    fullTimeEquivalent: FullTimeEquivalent.of(hours: recorded ?? use.bookedHours, over: period)
+                )
+            }
+            return PoolingReport(
+                period: period, currency: currency, resources: uses, staff: staff, costs: costs,
+                membersByLegalForm: members, membersServed: servedOverall
+            )
+        }
+    }
+}

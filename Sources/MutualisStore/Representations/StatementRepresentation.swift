@@ -1,0 +1,103 @@
+import Foundation
+import MutualisDomain
+
+/// A member's statement for a run: each cost line (cost, rule, basis, share, amount), the
+/// credits for resources it contributed, and the net total. JSON for programs, CSV for the
+/// accountant.
+public struct StatementRepresentation: Encodable, Sendable {
+    /// A charge: the member's share of one cost.
+    public struct Charge: Encodable, Sendable {
+        public var costId: String
+        public var label: String
+        public var category: String
+        public var resourceId: String?
+        public var periodStart: String
+        public var periodEnd: String
+        public var method: String
+        public var basis: Double
+        public var basisUnit: String
+        public var share: Double
+        public var amountCents: Int
+    }
+
+    /// Money given back for a resource the member contributed.
+    public struct CreditLine: Encodable, Sendable {
+        public var costId: String
+        public var label: String
+        public var category: String
+        public var resourceId: String?
+        public var amountCents: Int
+    }
+
+    public var runId: String
+    public var status: String
+    public var periodStart: String
+    public var periodEnd: String
+    public var memberId: String
+    public var memberName: String
+    public var currency: String
+    public var lines: [Charge]
+    public var credits: [CreditLine]
+    public var chargedCents: Int
+    public var creditedCents: Int
+    /// What the member pays; negative when it receives.
+    public var netCents: Int
+
+    public init(_ statement: MemberStatement) {
+        let stored = statement.run
+        let domain = stored.run.statement(for: statement.member.id)
+        runId = stored.run.id.description
+        status = stored.run.status.rawValue
+        periodStart = stored.run.period.start.description
+        periodEnd = stored.run.period.end.description
+        memberId = statement.member.id.description
+        memberName = statement.member.name
+        currency = statement.currency
+        lines = domain.lines.compactMap { line in
+            guard let shared = stored.cost(line.costID) else { return nil }
+            return Charge(
+                costId: line.costID.description, label: shared.cost.label, category: shared.cost.category.rawValue,
+                resourceId: shared.cost.resourceID?.description, periodStart: shared.cost.period.start.description,
+                periodEnd: shared.cost.period.end.description, method: shared.rule.method.rawValue, basis: line.basis,
+                basisUnit: shared.basisUnit, share: line.share, amountCents: line.amountCents
+            )
+        }
+        credits = domain.credits.compactMap { credit in
+            guard let shared = stored.cost(credit.costID) else { return nil }
+            return CreditLine(
+                costId: credit.costID.description, label: shared.cost.label, category: shared.cost.category.rawValue,
+                resourceId: shared.cost.resourceID?.description, amountCents: credit.amountCents
+            )
+        }
+        chargedCents = domain.chargedCents
+        creditedCents = domain.creditedCents
+        netCents = domain.netCents
+    }
+
+    /// The CSV columns: a row per charge, per credit (negative), and the net total last.
+    public static let csvHeader = [
+        "type", "costId", "label", "category", "resourceId", "periodStart", "periodEnd", "method", "basis", "basisUnit",
+        "sharePercent", "amount",
+    ]
+
+    /// The statement as CSV: UTF-8, a header row, RFC 4180 quoting and line ends, amounts in
+    /// euros with two decimals.
+    public func csv() throws -> String {
+        var rows = [Self.csvHeader]
+        for line in lines {
+            rows.append([
+                "charge", line.costId, line.label, line.category, line.resourceId ?? "", line.periodStart, line.periodEnd,
+                line.method, DecimalText.fixed(line.basis, decimals: 4), line.basisUnit,
+                DecimalText.fixed(line.share * 100, decimals: 4), DecimalText.euros(line.amountCents),
+            ])
+        }
+        for credit in credits {
+            rows.append([
+                "credit", credit.costId, credit.label, credit.category, credit.resourceId ?? "", "", "", "", "", "", "",
+                DecimalText.euros(-credit.amountCents),
+            ])
+        }
+        rows.append(["total", "", "net of \(memberName)", "", "", periodStart, periodEnd, "", "", "", "", DecimalText.euros(netCents)])
+        return try CSVDocument.write(rows)
+    }
+}
