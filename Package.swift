@@ -114,6 +114,12 @@ let package = Package(
             path: "Benchmarks/AllocationBenchmark",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "allocation-run-benchmark",
+            dependencies: ["MutualisStore", "PostgresClient"],
+            path: "Benchmarks/AllocationRunBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // A throwaway PostgreSQL cluster for the tests.
         .target(
             name: "PostgresTestSupport",

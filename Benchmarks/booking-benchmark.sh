@@ -15,28 +15,12 @@ project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project"
 
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || { echo "install wrk" >&2; exit 1; }
-bindir=$(pg_config --bindir)
 swift build -c release --product mutualis-server >&2
 swift build -c release --product mutualis-admin >&2
 server=$(swift build -c release --show-bin-path)/mutualis-server
 admin=$(swift build -c release --show-bin-path)/mutualis-admin
 
-work=$(mktemp -d /tmp/mutualis-bench-XXXXXX)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres: "$work"
-cleanup() {
-  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null || true
-  as_pg "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-user=$([ "$(id -u)" = 0 ] && echo postgres || id -un)
-as_pg "$bindir/initdb" -D "$work/data" -U "$user" -A trust -E UTF8 --locale=C >/dev/null
-as_pg "$bindir/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -s \
-  -o "-k $work -c listen_addresses='' -c max_connections=100 -c shared_buffers=512MB -c synchronous_commit=off" start
-as_pg "$bindir/createdb" -h "$work" -U "$user" mutualis
-export DATABASE_URL="postgresql:///mutualis?host=$work&user=$user"
-psql() { command psql "$DATABASE_URL" -qtA "$@"; }
+source "$project/Benchmarks/private-postgres.sh"
 
 "$admin" db migrate >/dev/null
 pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

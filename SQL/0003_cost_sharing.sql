@@ -83,6 +83,8 @@ CREATE INDEX allocation_runs_pole_idx ON allocation_runs (pole_id, period_start)
 CREATE TABLE allocation_run_costs (
     run_id             uuid NOT NULL REFERENCES allocation_runs,
     cost_id            uuid NOT NULL REFERENCES costs,
+    -- The cost's place in the run, 1 to n, by which the lines name it.
+    position           integer NOT NULL CHECK (position >= 1),
     rule               jsonb NOT NULL,
     -- What the lines' basis counts: hours, days, fte, euros, percent, km, uses.
     basis_unit         text NOT NULL,
@@ -92,24 +94,34 @@ CREATE TABLE allocation_run_costs (
     credit_member_id   uuid,
     -- Copied from the run when it is finalised, so that the index below can hold it.
     finalized          boolean NOT NULL DEFAULT false,
-    PRIMARY KEY (run_id, cost_id)
+    PRIMARY KEY (run_id, cost_id),
+    UNIQUE (run_id, position)
 );
 -- A cost is shared by one finalised run at most.
 CREATE UNIQUE INDEX allocation_run_costs_finalized_once ON allocation_run_costs (cost_id) WHERE finalized;
 CREATE INDEX allocation_run_costs_credit_idx ON allocation_run_costs (credit_member_id) WHERE credit_member_id IS NOT NULL;
 
--- Each member's share of each cost. No foreign keys: a year's run writes about a million
--- lines, and a row-by-row check of each would cost more than the whole run; the store
--- writes lines only with their run and costs, in one transaction.
+-- Each member's lines of a run, as parallel arrays: the position of each cost in the run,
+-- the member's basis, its exact share and its amount. A row per member keeps a year's
+-- million lines to a thousand rows: written in one statement, and a member's statement
+-- read in one row. allocation_line_items shows them one line per row.
 CREATE TABLE allocation_lines (
-    run_id        uuid NOT NULL,
-    member_id     uuid NOT NULL,
-    cost_id       uuid NOT NULL,
-    basis         double precision NOT NULL,
-    share         double precision NOT NULL,
-    amount_cents  bigint NOT NULL CHECK (amount_cents >= 0),
-    PRIMARY KEY (run_id, member_id, cost_id)
+    run_id          uuid NOT NULL REFERENCES allocation_runs,
+    member_id       uuid NOT NULL REFERENCES members,
+    cost_positions  integer[] NOT NULL,
+    bases           double precision[] NOT NULL,
+    shares          double precision[] NOT NULL,
+    amounts_cents   bigint[] NOT NULL CHECK (0 <= ALL (amounts_cents)),
+    PRIMARY KEY (run_id, member_id),
+    CHECK (cardinality(bases) = cardinality(cost_positions) AND cardinality(shares) = cardinality(cost_positions)
+           AND cardinality(amounts_cents) = cardinality(cost_positions))
 );
+
+CREATE VIEW allocation_line_items AS
+SELECT l.run_id, l.member_id, rc.cost_id, u.basis, u.share, u.amount_cents
+FROM allocation_lines l
+CROSS JOIN LATERAL unnest(l.cost_positions, l.bases, l.shares, l.amounts_cents) AS u(position, basis, share, amount_cents)
+JOIN allocation_run_costs rc ON rc.run_id = l.run_id AND rc.position = u.position;
 
 -- A finalised run never changes: not the run, not its costs, not its lines, not the costs
 -- it shared. Drafts stay free to be recomputed.
@@ -125,28 +137,24 @@ $$;
 CREATE TRIGGER allocation_runs_frozen BEFORE UPDATE OR DELETE ON allocation_runs
     FOR EACH ROW EXECUTE FUNCTION refuse_finalized_run_change();
 
--- Statement-level, over the rows touched: a recomputed draft replaces a million lines at once.
+-- The rows of a run (its costs, its lines) change only while it is a draft.
 CREATE FUNCTION refuse_finalized_rows_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF EXISTS (SELECT 1 FROM touched_rows t JOIN allocation_runs r ON r.id = t.run_id WHERE r.status = 'finalized') THEN
+    IF EXISTS (
+        SELECT 1 FROM allocation_runs
+        WHERE status = 'finalized'
+          AND id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.run_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.run_id END)
+    ) THEN
         RAISE EXCEPTION 'a finalised allocation run cannot change'
             USING ERRCODE = 'restrict_violation', CONSTRAINT = 'allocation_run_finalized';
     END IF;
-    RETURN NULL;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
 $$;
-CREATE TRIGGER allocation_lines_frozen_insert AFTER INSERT ON allocation_lines
-    REFERENCING NEW TABLE AS touched_rows FOR EACH STATEMENT EXECUTE FUNCTION refuse_finalized_rows_change();
-CREATE TRIGGER allocation_lines_frozen_update AFTER UPDATE ON allocation_lines
-    REFERENCING OLD TABLE AS touched_rows FOR EACH STATEMENT EXECUTE FUNCTION refuse_finalized_rows_change();
-CREATE TRIGGER allocation_lines_frozen_delete AFTER DELETE ON allocation_lines
-    REFERENCING OLD TABLE AS touched_rows FOR EACH STATEMENT EXECUTE FUNCTION refuse_finalized_rows_change();
-CREATE TRIGGER allocation_run_costs_frozen_insert AFTER INSERT ON allocation_run_costs
-    REFERENCING NEW TABLE AS touched_rows FOR EACH STATEMENT EXECUTE FUNCTION refuse_finalized_rows_change();
-CREATE TRIGGER allocation_run_costs_frozen_update AFTER UPDATE ON allocation_run_costs
-    REFERENCING OLD TABLE AS touched_rows FOR EACH STATEMENT EXECUTE FUNCTION refuse_finalized_rows_change();
-CREATE TRIGGER allocation_run_costs_frozen_delete AFTER DELETE ON allocation_run_costs
-    REFERENCING OLD TABLE AS touched_rows FOR EACH STATEMENT EXECUTE FUNCTION refuse_finalized_rows_change();
+CREATE TRIGGER allocation_lines_frozen BEFORE INSERT OR UPDATE OR DELETE ON allocation_lines
+    FOR EACH ROW EXECUTE FUNCTION refuse_finalized_rows_change();
+CREATE TRIGGER allocation_run_costs_frozen BEFORE INSERT OR UPDATE OR DELETE ON allocation_run_costs
+    FOR EACH ROW EXECUTE FUNCTION refuse_finalized_rows_change();
 CREATE TRIGGER allocation_lines_no_truncate BEFORE TRUNCATE ON allocation_lines
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER allocation_run_costs_no_truncate BEFORE TRUNCATE ON allocation_run_costs

@@ -225,19 +225,23 @@ struct AllocationRunAPITests {
             #expect(finalized["status"] == "finalized")
             let before = try await client.call(.get, "/api/v1/allocation-runs/\(run.id)", token: f.coordinator)
             let id = UUID(uuidString: run.id)!
+            // C joins after the period: it has no line for the database to refuse a new one.
+            let late = try await client.addMember(f, "C", joinedOn: "2027-06-01")
             let tampering: [PostgresQuery] = [
-                "UPDATE allocation_lines SET amount_cents = 0 WHERE run_id = \(id)",
+                "UPDATE allocation_lines SET amounts_cents = '{0}' WHERE run_id = \(id)",
                 "DELETE FROM allocation_lines WHERE run_id = \(id)",
-                "INSERT INTO allocation_lines (run_id, member_id, cost_id, basis, share, amount_cents) SELECT run_id, member_id, gen_random_uuid(), 0, 0, 1 FROM allocation_lines WHERE run_id = \(id)",
+                "INSERT INTO allocation_lines SELECT run_id, \(late.uuid), cost_positions, bases, shares, amounts_cents FROM allocation_lines WHERE run_id = \(id) LIMIT 1",
                 "UPDATE allocation_run_costs SET unallocated_cents = 1 WHERE run_id = \(id)",
+                "DELETE FROM allocation_run_costs WHERE run_id = \(id)",
                 "UPDATE allocation_runs SET status = 'draft', finalized_at = NULL WHERE id = \(id)",
                 "DELETE FROM allocation_runs WHERE id = \(id)",
                 "UPDATE costs SET amount_cents = 1",
             ]
             for statement in tampering {
-                await #expect(throws: PostgresError.self) {
+                let error = await #expect(throws: PostgresError.self) {
                     try await pool.withConnection { try $0.execute(statement) }
                 }
+                #expect(error?.constraint == "allocation_run_finalized")
             }
             let after = try await client.call(.get, "/api/v1/allocation-runs/\(run.id)", token: f.coordinator)
             #expect(after.data == before.data)

@@ -1,3 +1,4 @@
+import Foundation
 import MutualisDomain
 
 extension GlobalOptions {
@@ -12,5 +13,24 @@ extension GlobalOptions {
         guard let text else { return nil }
         guard let date = LocalDate(text) else { throw AdminError.usage("--\(option) is not a date YYYY-MM-DD: \(text)") }
         return date
+    }
+}
+
+extension GlobalOptions {
+    /// A period from `--from` and `--to` (end exclusive), or a usage error naming them.
+    func period(from start: String, to end: String) throws -> DatePeriod {
+        guard let first = LocalDate(start) else { throw AdminError.usage("--from is not a date YYYY-MM-DD: \(start)") }
+        guard let last = LocalDate(end) else { throw AdminError.usage("--to is not a date YYYY-MM-DD: \(end)") }
+        guard let period = DatePeriod(start: first, end: last) else { throw AdminError.usage("--to must be after --from") }
+        return period
+    }
+
+    /// An allocation rule given as JSON, as the API takes it.
+    func allocationRule(_ json: String) throws -> AllocationRule {
+        do {
+            return try JSONDecoder().decode(AllocationRule.self, from: Data(json.utf8))
+        } catch {
+            throw AdminError.usage(#"--rule is not an allocation rule, such as '{"method": "usage", "idle": "absorb"}'"#)
+        }
     }
 }

@@ -25,25 +25,27 @@ struct AllocationBases {
     }
 
     /// Unit-time of confirmed bookings, and of cancellations too late to be free, clipped to
-    /// each key's range.
-    static func booked(_ keys: [Key], _ connection: PostgresConnection) throws -> [Key: Use] {
+    /// each key's range. Members travel as their positions in `members`: a year's run
+    /// answers a million rows, and integers read faster than UUIDs.
+    static func booked(_ keys: [Key], members: [MemberID], _ connection: PostgresConnection) throws -> [Key: Use] {
         guard !keys.isEmpty else { return [:] }
         var result: [Key: Use] = [:]
+        // date_part gives float8 seconds, summed exactly (whole milliseconds, far below
+        // 2^53) and much faster than the numeric that extract would give.
         let rows = try connection.query(
             """
-            SELECT k.n, b.member_id,
-                   sum(b.quantity * extract(epoch FROM upper(b.during * k.range) - lower(b.during * k.range)) * 1000)::bigint
-            FROM (SELECT n, resource, tstzrange(lo, hi, '[)') AS range
-                  FROM unnest(\(keys.map(\.resource)), \(keys.map(\.range.start)), \(keys.map(\.range.end)))
-                       WITH ORDINALITY AS u(resource, lo, hi, n)) AS k
-            JOIN bookings b ON b.resource_id = k.resource AND b.during && k.range
+            SELECT k.n, m.n, sum(b.quantity * date_part('epoch', least(upper(b.during), k.hi) - greatest(lower(b.during), k.lo)) * 1000)::bigint
+            FROM unnest(\(keys.map(\.resource)), \(keys.map(\.range.start)), \(keys.map(\.range.end)))
+                 WITH ORDINALITY AS k(resource, lo, hi, n)
+            JOIN bookings b ON b.resource_id = k.resource AND b.during && tstzrange(k.lo, k.hi, '[)')
+            JOIN unnest(\(members)) WITH ORDINALITY AS m(id, n) ON m.id = b.member_id
             WHERE b.status = 'confirmed' OR (b.status = 'cancelled' AND b.late_cancellation)
-            GROUP BY k.n, b.member_id
+            GROUP BY k.n, m.n
             """
         ).rows
         for row in rows {
-            let (n, member, milliseconds) = try row.decode((Int, MemberID, Int).self)
-            result[keys[n - 1], default: Use()].byMember[member] = milliseconds
+            let (key, member, milliseconds) = try row.decode((Int, Int, Int).self)
+            result[keys[key - 1], default: Use()].byMember[members[member - 1]] = milliseconds
         }
         return result
     }

@@ -10,10 +10,6 @@ public struct AllocationRunStore: Sendable {
         self.pool = pool
     }
 
-    /// Lines are written in batches: a year's run has about a million, and each batch's
-    /// arrays travel as one parameter each.
-    static let linesPerInsert = 100_000
-
     /// Computes a draft run sharing every cost whose period lies in `period` and that no
     /// finalised run shares yet.
     public func create(pole: PoleID, period: DatePeriod, actor: Actor) async throws -> StoredAllocationRun {
@@ -24,9 +20,9 @@ public struct AllocationRunStore: Sendable {
                 VALUES (\(pole), \(period.start), \(period.end), \(actor.userID)) RETURNING id
                 """
             ).first!.decode(AllocationRunID.self, at: 0)
-            try Self.compute(id, pole: pole, period: period, connection)
+            let run = try Self.compute(id, pole: pole, period: period, connection)
             try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "allocation-run", entityID: id.uuid, to: "draft")
-            return try Self.get(pole: pole, id, member: nil, connection)
+            return run
         }
     }
 
@@ -37,9 +33,9 @@ public struct AllocationRunStore: Sendable {
             guard status == .draft else { throw StoreError.conflict("the run is finalised and never changes", field: "status") }
             try connection.execute("DELETE FROM allocation_lines WHERE run_id = \(id)")
             try connection.execute("DELETE FROM allocation_run_costs WHERE run_id = \(id)")
-            try Self.compute(id, pole: pole, period: period, connection)
+            let run = try Self.compute(id, pole: pole, period: period, connection)
             try AuditLog.record(connection, pole: pole, actor: actor, action: "recompute", entity: "allocation-run", entityID: id.uuid)
-            return try Self.get(pole: pole, id, member: nil, connection)
+            return run
         }
     }
 
@@ -125,17 +121,15 @@ public struct AllocationRunStore: Sendable {
         let (start, end, status, created, computed, finalized) = try row.decode((LocalDate, LocalDate, AllocationRun.Status, Date, Date, Date?).self)
         var costs: [SharedCost] = []
         var allocations: [CostAllocation] = []
-        var position: [CostID: Int] = [:]
         for row in try connection.query(
             """
             SELECT \(sql: CostStore.columns), rc.rule::text, rc.basis_unit, rc.unallocated_cents, rc.credit_member_id
             FROM allocation_run_costs rc JOIN costs c ON c.id = rc.cost_id
-            WHERE rc.run_id = \(id) ORDER BY c.id
+            WHERE rc.run_id = \(id) ORDER BY rc.position
             """
         ).rows {
             let cost = try CostStore.cost(row, pole: pole)
             let (rule, unit, unallocated, credit) = try row.decode((String, String, Int, MemberID?).self, startingAt: 8)
-            position[cost.id] = costs.count
             costs.append(SharedCost(cost: cost, rule: try AllocationRuleJSON.decode(rule), basisUnit: unit))
             allocations.append(CostAllocation(
                 costID: cost.id, amountCents: cost.amountCents, lines: [], unallocatedCents: unallocated,
@@ -144,14 +138,18 @@ public struct AllocationRunStore: Sendable {
         }
         for row in try connection.query(
             """
-            SELECT member_id, cost_id, basis, share, amount_cents FROM allocation_lines
+            SELECT member_id, cost_positions, bases, shares, amounts_cents FROM allocation_lines
             WHERE run_id = \(id) AND (\(member)::uuid IS NULL OR member_id = \(member))
-            ORDER BY member_id, cost_id
+            ORDER BY member_id
             """
         ).rows {
-            let (memberID, costID, basis, share, amount) = try row.decode((MemberID, CostID, Double, Double, Int).self)
-            allocations[position[costID]!].lines.append(
-                AllocationLine(memberID: memberID, costID: costID, basis: basis, share: share, amountCents: amount))
+            let (memberID, positions, bases, shares, amounts) = try row.decode((MemberID, [Int], [Double], [Double], [Int]).self)
+            for index in positions.indices {
+                let position = positions[index] - 1
+                allocations[position].lines.append(AllocationLine(
+                    memberID: memberID, costID: allocations[position].costID, basis: bases[index], share: shares[index],
+                    amountCents: amounts[index]))
+            }
         }
         return StoredAllocationRun(
             run: AllocationRun(id: id, poleID: pole, period: DatePeriod(start: start, end: end)!, status: status, allocations: allocations),
@@ -162,8 +160,11 @@ public struct AllocationRunStore: Sendable {
     // MARK: Computing
 
     /// Shares the costs of the period into the run: bases from SQL, shares from the engine,
-    /// lines written back in batches.
-    static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws {
+    /// lines written back in batches; answers the run as stored, without reading it back.
+    static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws -> StoredAllocationRun {
+        // A year's bases group a million bookings: enough memory to group them without
+        // spilling to disk, for this transaction only.
+        try connection.execute("SET LOCAL work_mem = '256MB'")
         let zone = try BookingStore.poleZone(connection, pole)
         var costs: [(cost: Cost, rule: AllocationRule)] = []
         for row in try connection.query(
@@ -197,7 +198,7 @@ public struct AllocationRunStore: Sendable {
         func measured(_ rule: AllocationRule) -> Bool { rule.method == .usage || rule.method == .hybrid }
         let bookedKeys = Set(costs.filter { measured($0.rule) && $0.rule.basis == .booked }.compactMap { key($0.cost) })
         let actualKeys = Set(costs.filter { measured($0.rule) && $0.rule.basis == .actual }.compactMap { key($0.cost) })
-        let booked = try AllocationBases.booked(Array(bookedKeys), connection)
+        let booked = try AllocationBases.booked(Array(bookedKeys), members: members.map(\.id), connection)
         let actual = try AllocationBases.actual(Array(actualKeys), connection)
 
         var toShare: [CostToShare] = []
@@ -231,7 +232,12 @@ public struct AllocationRunStore: Sendable {
         } catch {
             throw StoreError.invalid("costs", error.description)
         }
-        try store(run, costs: costs.map(\.rule), basisUnits: basisUnits, allocations: allocations, members: members, connection)
+        let (created, computed) = try store(run, costs: costs.map(\.rule), basisUnits: basisUnits, allocations: allocations, members: members, connection)
+        return StoredAllocationRun(
+            run: AllocationRun(id: run, poleID: pole, period: period, status: .draft, allocations: allocations),
+            costs: zip(costs, basisUnits).map { SharedCost(cost: $0.cost, rule: $0.rule, basisUnit: $1) },
+            createdAt: created, computedAt: computed, finalizedAt: nil
+        )
     }
 
     /// Every member of the pole with what the engine weighs: coefficient, headcount, budget,
@@ -256,40 +262,55 @@ public struct AllocationRunStore: Sendable {
     private static func store(
         _ run: AllocationRunID, costs rules: [AllocationRule], basisUnits: [String], allocations: [CostAllocation],
         members: [AllocationMember], _ connection: PostgresConnection
-    ) throws {
-        let costIDs = allocations.map(\.costID)
+    ) throws -> (createdAt: Date, computedAt: Date) {
         try connection.execute(
             """
-            INSERT INTO allocation_run_costs (run_id, cost_id, rule, basis_unit, amount_cents, unallocated_cents, credit_member_id)
-            SELECT \(run), c.cost, c.rule::jsonb, c.unit, c.amount, c.unallocated, nullif(c.credit, '')::uuid
-            FROM unnest(\(costIDs), \(try rules.map(AllocationRuleJSON.encode)), \(basisUnits),
+            INSERT INTO allocation_run_costs (run_id, cost_id, position, rule, basis_unit, amount_cents, unallocated_cents, credit_member_id)
+            SELECT \(run), c.cost, c.position, c.rule::jsonb, c.unit, c.amount, c.unallocated, nullif(c.credit, '')::uuid
+            FROM unnest(\(allocations.map(\.costID)), \(try rules.map(AllocationRuleJSON.encode)), \(basisUnits),
                         \(allocations.map(\.amountCents)), \(allocations.map(\.unallocatedCents)),
                         \(allocations.map { $0.credit?.memberID.description ?? "" }))
-                 AS c(cost, rule, unit, amount, unallocated, credit)
+                 WITH ORDINALITY AS c(cost, rule, unit, amount, unallocated, credit, position)
             """
         )
-        try connection.execute(
-            "UPDATE allocation_runs SET unallocated_cents = \(allocations.reduce(0) { $0 + $1.unallocatedCents }), computed_at = now() WHERE id = \(run)"
-        )
-        // Lines travel as positions in the run's member and cost arrays: small integers
-        // instead of a million UUIDs written out as text.
-        let memberIDs = members.map(\.id)
-        let memberPosition = Dictionary(uniqueKeysWithValues: memberIDs.enumerated().map { ($1, $0 + 1) })
-        var batch = LineBatch()
-        for (costPosition, allocation) in allocations.enumerated() {
-            for line in allocation.lines {
-                batch.append(member: memberPosition[line.memberID]!, cost: costPosition + 1, line)
-                if batch.count == linesPerInsert {
-                    try batch.insert(run: run, members: memberIDs, costs: costIDs, connection)
-                    batch = LineBatch()
-                }
-            }
+        let (created, computed) = try connection.query(
+            """
+            UPDATE allocation_runs SET unallocated_cents = \(allocations.reduce(0) { $0 + $1.unallocatedCents }), computed_at = now()
+            WHERE id = \(run) RETURNING created_at, computed_at
+            """
+        ).first!.decode((Date, Date).self)
+        // Every member's lines, one after another, sliced into a row per member by the
+        // server: one statement for the whole run.
+        let memberPosition = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
+        var byMember = [[(cost: Int, line: AllocationLine)]](repeating: [], count: members.count)
+        for (position, allocation) in allocations.enumerated() {
+            for line in allocation.lines { byMember[memberPosition[line.memberID]!].append((position + 1, line)) }
         }
-        if batch.count > 0 { try batch.insert(run: run, members: memberIDs, costs: costIDs, connection) }
+        var lines = LineArrays()
+        var owners: [MemberID] = []
+        var firsts: [Int] = []
+        var lasts: [Int] = []
+        for (position, memberLines) in byMember.enumerated() where !memberLines.isEmpty {
+            owners.append(members[position].id)
+            firsts.append(lines.count + 1)
+            for (cost, line) in memberLines { lines.append(cost: cost, line) }
+            lasts.append(lines.count)
+        }
+        guard !owners.isEmpty else { return (created, computed) }
+        try connection.execute(
+            """
+            INSERT INTO allocation_lines (run_id, member_id, cost_positions, bases, shares, amounts_cents)
+            SELECT \(run), m.id, l.costs[m.first:m.last]::int[], l.bases[m.first:m.last], l.shares[m.first:m.last], l.amounts[m.first:m.last]
+            FROM (SELECT \(lines.costs)::int8[] AS costs, \(lines.bases)::float8[] AS bases,
+                         \(lines.shares)::float8[] AS shares, \(lines.amounts)::int8[] AS amounts) AS l,
+                 unnest(\(owners), \(firsts), \(lasts)) AS m(id, first, last)
+            """
+        )
+        return (created, computed)
     }
 
-    private struct LineBatch {
-        var members: [Int] = []
+    /// Lines as parallel arrays, the way they travel and are stored.
+    private struct LineArrays {
         var costs: [Int] = []
         var bases: [Double] = []
         var shares: [Double] = []
@@ -297,22 +318,11 @@ public struct AllocationRunStore: Sendable {
 
         var count: Int { amounts.count }
 
-        mutating func append(member: Int, cost: Int, _ line: AllocationLine) {
-            members.append(member)
+        mutating func append(cost: Int, _ line: AllocationLine) {
             costs.append(cost)
             bases.append(line.basis)
             shares.append(line.share)
             amounts.append(line.amountCents)
-        }
-
-        func insert(run: AllocationRunID, members memberIDs: [MemberID], costs costIDs: [CostID], _ connection: PostgresConnection) throws {
-            try connection.execute(
-                """
-                INSERT INTO allocation_lines (run_id, member_id, cost_id, basis, share, amount_cents)
-                SELECT \(run), (\(memberIDs)::uuid[])[l.m], (\(costIDs)::uuid[])[l.c], l.basis, l.share, l.amount
-                FROM unnest(\(members), \(costs), \(bases), \(shares), \(amounts)) AS l(m, c, basis, share, amount)
-                """
-            )
         }
     }
 }

@@ -45,21 +45,25 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
     public static var postgresType: PostgresDataType { Element.postgresArrayType }
 
     public var postgresText: String? {
-        var text = "{"
+        // Built as UTF-8 bytes: a run's arrays hold a million elements, and walking them
+        // as Characters would cost more than the query.
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(count * 24 + 2)
         for (index, element) in enumerated() {
-            if index > 0 { text += "," }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             guard let elementText = element.postgresText else {
-                text += "NULL"
+                bytes.append(contentsOf: "NULL".utf8)
                 continue
             }
-            text += "\""
-            for character in elementText {
-                if character == "\"" || character == "\\" { text += "\\" }
-                text.append(character)
+            bytes.append(UInt8(ascii: "\""))
+            for byte in elementText.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
             }
-            text += "\""
+            bytes.append(UInt8(ascii: "\""))
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -74,36 +78,41 @@ extension Array: PostgresDecodable where Element: PostgresArrayElement {
 
 /// Splits the text of a one-dimensional array into its elements (`nil` for NULL).
 enum PostgresArrayText {
+    /// The elements of a one-dimensional array in text form, read as UTF-8 bytes (the
+    /// delimiters are ASCII, so a multi-byte character is never split).
     static func elements(of text: String) throws(PostgresDecodingFailure) -> [String?] {
-        var characters = Substring(text)
-        guard characters.first == "{", characters.last == "}" else { throw .invalidText }
-        characters = characters.dropFirst().dropLast()
+        let bytes = Array(text.utf8)
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), comma = UInt8(ascii: ",")
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { throw .invalidText }
+        let end = bytes.count - 1
         var elements: [String?] = []
-        var index = characters.startIndex
-        while index < characters.endIndex {
-            if characters[index] == "\"" {
-                var element = ""
-                index = characters.index(after: index)
-                while index < characters.endIndex, characters[index] != "\"" {
-                    if characters[index] == "\\" { index = characters.index(after: index) }
-                    guard index < characters.endIndex else { throw .invalidText }
-                    element.append(characters[index])
-                    index = characters.index(after: index)
+        var index = 1
+        while index < end {
+            if bytes[index] == quote {
+                var element: [UInt8] = []
+                index += 1
+                while index < end, bytes[index] != quote {
+                    if bytes[index] == backslash { index += 1 }
+                    guard index < end else { throw .invalidText }
+                    element.append(bytes[index])
+                    index += 1
                 }
-                guard index < characters.endIndex else { throw .invalidText }
-                index = characters.index(after: index)
-                elements.append(element)
+                guard index < end else { throw .invalidText }
+                index += 1
+                elements.append(String(decoding: element, as: UTF8.self))
             } else {
-                let end = characters[index...].firstIndex(of: ",") ?? characters.endIndex
-                let element = String(characters[index..<end])
-                guard !element.isEmpty, !element.contains("{") else { throw .invalidText }
-                elements.append(element == "NULL" ? nil : element)
-                index = end
+                var stop = index
+                while stop < end, bytes[stop] != comma { stop += 1 }
+                let element = bytes[index..<stop]
+                guard !element.isEmpty, !element.contains(UInt8(ascii: "{")) else { throw .invalidText }
+                let text = String(decoding: element, as: UTF8.self)
+                elements.append(text == "NULL" ? nil : text)
+                index = stop
             }
-            if index < characters.endIndex {
-                guard characters[index] == "," else { throw .invalidText }
-                index = characters.index(after: index)
-                guard index < characters.endIndex else { throw .invalidText }
+            if index < end {
+                guard bytes[index] == comma else { throw .invalidText }
+                index += 1
+                guard index < end else { throw .invalidText }
             }
         }
         return elements

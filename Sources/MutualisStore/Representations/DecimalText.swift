@@ -1,12 +1,12 @@
 /// Amounts and measures as people read them in CSV files: a point, a fixed number of decimals.
-enum DecimalText {
+public enum DecimalText {
     /// Cents as euros with two decimals: `-1234.50`.
-    static func euros(_ cents: Int) -> String {
+    public static func euros(_ cents: Int) -> String {
         scaled(cents, decimals: 2)
     }
 
     /// A measure rounded to a number of decimals: `12.50`.
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    public static func fixed(_ value: Double, decimals: Int) -> String {
         let scale = (0..<decimals).reduce(1.0) { value, _ in value * 10 }
         return scaled(Int((value * scale).rounded()), decimals: decimals)
     }
