@@ -4,6 +4,11 @@ import PostgresClient
 
 /// Runs `mutualis-admin` in-process with these arguments, capturing what it prints.
 func admin(_ arguments: String..., databaseURL: String? = nil) async -> CommandOutcome {
+    await admin(arguments, databaseURL: databaseURL)
+}
+
+/// Runs `mutualis-admin` in-process with an argument list, capturing what it prints.
+func admin(_ arguments: [String], databaseURL: String? = nil) async -> CommandOutcome {
     let output = OutputCapture()
     let errors = OutputCapture()
     let environment = AdminEnvironment(

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import MutualisDomain
+import MutualisStore
+
+/// `mutualis-admin allocate`: a month's close, from the command line.
+struct AllocateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "allocate",
+        abstract: "Share a period's costs among the members: run a draft, show it, finalise it, export statements.",
+        discussion: """
+            A draft can be run again (allocate run --recompute RUN) until it is finalised; a finalised run never changes.
+            """,
+        subcommands: [Run.self, Show.self, Finalize.self, Export.self]
+    )
+
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run", abstract: "Compute a draft run for a period, or compute a draft again."
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "First day of the period, YYYY-MM-DD.") var from: String?
+        @Option(help: "Day after the last of the period, YYYY-MM-DD.") var to: String?
+        @Option(help: "A draft run to compute again, instead of a new run.") var recompute: String?
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let stored: StoredAllocationRun
+            if let recompute {
+                guard from == nil, to == nil else { throw AdminError.usage("--recompute takes the run's own period: leave out --from and --to") }
+                let runID = try options.id(recompute, as: AllocationRunID.self, option: "recompute")
+                stored = try await options.withPool { try await AllocationRunStore(pool: $0).recompute(pole: poleID, runID, actor: .adminCLI) }
+            } else {
+                guard let from, let to else { throw AdminError.usage("give the period with --from and --to, or a draft with --recompute") }
+                let period = try options.period(from: from, to: to)
+                stored = try await options.withPool { try await AllocationRunStore(pool: $0).create(pole: poleID, period: period, actor: .adminCLI) }
+            }
+            try await RunOutput.print(stored, pole: poleID, options: options)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a run: each member's charges, credits and net.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The run's id.") var run: String
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let runID = try options.id(run, as: AllocationRunID.self, option: "run")
+            let stored = try await options.withPool { try await AllocationRunStore(pool: $0).get(pole: poleID, runID) }
+            try await RunOutput.print(stored, pole: poleID, options: options)
+        }
+    }
+
+    struct Finalize: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "finalize", abstract: "Freeze a draft run: from then on the database refuses any change to it."
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The run's id.") var run: String
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let runID = try options.id(run, as: AllocationRunID.self, option: "run")
+            let stored = try await options.withPool { try await AllocationRunStore(pool: $0).finalize(pole: poleID, runID, actor: .adminCLI) }
+            if options.json {
+                try Output.json(AllocationRunRepresentation(stored))
+            } else {
+                printLine("Finalised run \(runID) for \(stored.run.period.start)..\(stored.run.period.end): \(DecimalText.euros(stored.totalCents)) shared")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write members' statements as CSV, for the accountant.",
+            discussion: """
+                With --member, one statement on stdout (--json: the statement as JSON). With --output DIR, one file
+                per member with a line or a credit in the run: statement-PERIOD-MEMBER.csv.
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The run's id.") var run: String
+        @Option(help: "One member's statement, on stdout.") var member: String?
+        @Option(help: "A folder to write every member's statement in.") var output: String?
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let runID = try options.id(run, as: AllocationRunID.self, option: "run")
+            switch (member, output) {
+            case (let member?, nil):
+                let memberID = try options.id(member, as: MemberID.self, option: "member")
+                let statement = try await options.withPool {
+                    try await AllocationRunStore(pool: $0).statement(pole: poleID, runID, member: memberID, finalizedOnly: false)
+                }
+                let representation = StatementRepresentation(statement)
+                if options.json {
+                    try Output.json(representation)
+                } else {
+                    AdminEnvironment.current.standardOutput(try representation.csv())
+                }
+            case (nil, let folder?):
+                let written = try await options.withPool { pool in
+                    let runs = AllocationRunStore(pool: pool)
+                    let stored = try await runs.get(pole: poleID, runID)
+                    let involved = Set(stored.run.lines.map(\.memberID) + stored.run.allocations.compactMap { $0.credit?.memberID })
+                    var files: [String] = []
+                    for memberID in involved.sorted() {
+                        let statement = StatementRepresentation(try await runs.statement(pole: poleID, runID, member: memberID, finalizedOnly: false))
+                        let path = URL(fileURLWithPath: folder).appendingPathComponent("statement-\(statement.periodStart)-\(memberID).csv").path
+                        do {
+                            try Data(try statement.csv().utf8).write(to: URL(fileURLWithPath: path))
+                        } catch let error as CocoaError {
+                            throw AdminError.refused("cannot write \(path): \(error.localizedDescription)")
+                        }
+                        files.append(path)
+                    }
+                    return files
+                }
+                if options.json {
+                    try Output.json(["files": written])
+                } else {
+                    printLine("Wrote \(written.count) statements in \(folder)")
+                }
+            default:
+                throw AdminError.usage("give either --member (one statement on stdout) or --output DIR (every member's)")
+            }
+        }
+    }
+}
+
+/// How `allocate run` and `allocate show` print a run.
+enum RunOutput {
+    static func print(_ stored: StoredAllocationRun, pole: PoleID, options: GlobalOptions) async throws {
+        if options.json {
+            try Output.json(AllocationRunRepresentation(stored))
+            return
+        }
+        let run = stored.run
+        let names = try await options.withPool { try await MemberStore(pool: $0).all(pole: pole) }
+            .reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }
+        let members = Set(run.lines.map(\.memberID) + run.allocations.compactMap { $0.credit?.memberID }).sorted()
+        printLine("Run \(run.id) (\(run.status.rawValue)) for \(run.period.start)..\(run.period.end): \(stored.costs.count) costs, \(DecimalText.euros(stored.totalCents)) in all")
+        Output.table(
+            ["MEMBER", "NAME", "CHARGED", "CREDITED", "NET"],
+            members.map { member in
+                let statement = run.statement(for: member)
+                return [member.description, names[member] ?? "?", DecimalText.euros(statement.chargedCents),
+                        DecimalText.euros(statement.creditedCents), DecimalText.euros(statement.netCents)]
+            }
+        )
+        printLine("Unallocated, left to the pole: \(DecimalText.euros(run.unallocatedCents))")
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import MutualisDomain
+import MutualisStore
+
+/// `mutualis-admin report`: what the pole publishes.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports for the pole's funders.", subcommands: [Pooling.self]
+    )
+
+    struct Pooling: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pooling",
+            abstract: "The pooling report for a period: use of each resource, staff time in FTE, costs shared, members."
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "First day of the period, YYYY-MM-DD.") var from: String
+        @Option(help: "Day after the last of the period, YYYY-MM-DD.") var to: String
+        @Flag(help: "Print CSV (one figure per row) instead of tables.") var csv = false
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let period = try options.period(from: from, to: to)
+            let report = PoolingReportRepresentation(
+                try await options.withPool { try await PoolingReportStore(pool: $0).report(pole: poleID, period: period) })
+            if options.json {
+                try Output.json(report)
+            } else if csv {
+                AdminEnvironment.current.standardOutput(try report.csv())
+            } else {
+                printLine("Pooling report, \(report.from)..\(report.to)")
+                Output.table(
+                    ["RESOURCE", "KIND", "UNITS", "BOOKINGS", "BOOKED H", "AVAILABLE H", "USE %", "MEMBERS"],
+                    report.resources.map {
+                        [$0.name, $0.kind, String($0.units), String($0.bookings), DecimalText.fixed($0.bookedHours, decimals: 2),
+                         DecimalText.fixed($0.availableHours, decimals: 2), $0.utilisationPercent.map { DecimalText.fixed($0, decimals: 1) } ?? "-",
+                         String($0.membersServed)]
+                    }
+                )
+                printLine("Staff time shared: \(DecimalText.fixed(report.staff.fte, decimals: 3)) FTE (1 FTE = 1 607 h a year)")
+                Output.table(
+                    ["CATEGORY", "POOLED", "ALLOCATED", "UNALLOCATED", "NOT FINALISED", "CREDITED"],
+                    report.costs.byCategory.map {
+                        [$0.category, DecimalText.euros($0.pooledCents), DecimalText.euros($0.allocatedCents), DecimalText.euros($0.unallocatedCents),
+                         DecimalText.euros($0.notFinalizedCents), DecimalText.euros($0.creditedCents)]
+                    }
+                )
+                printLine("Members active: \(report.members.active), served: \(report.members.served)")
+                Output.table(["LEGAL FORM", "MEMBERS"], report.members.byLegalForm.map { [$0.legalForm, String($0.count)] })
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import MutualisTestSupport
+import PostgresTestSupport
+import Testing
+
+@Suite("mutualis-admin cost, allocate, report, demo")
+struct CostSharingCommandTests {
+    @Test("a month's close from the command line: demo seed, cost list, allocate run, show, export, finalize, report pooling")
+    func monthClose() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let seeded = await admin("demo", "seed", "--json", databaseURL: url)
+            #expect(seeded.status == 0, "\(seeded.standardError)")
+            let demo = try #require(try seeded.json() as? [String: String])
+            let pole = try #require(demo["poleId"])
+            let (from, to) = (try #require(demo["lastMonthStart"]), try #require(demo["lastMonthEnd"]))
+            #expect(demo["coordinatorToken"]?.count ?? 0 > 40 && demo["memberToken"]?.count ?? 0 > 40)
+
+            let costs = await admin("cost", "list", "--pole", pole, "--from", from, "--to", to, databaseURL: url)
+            #expect(costs.status == 0)
+            #expect(costs.standardOutput.contains("850.00") && costs.standardOutput.contains("pole-wide"))
+
+            let run = await admin("allocate", "run", "--pole", pole, "--from", from, "--to", to, "--json", databaseURL: url)
+            #expect(run.status == 0, "\(run.standardError)")
+            let body = try #require(try run.json() as? [String: Any])
+            let runID = try #require(body["id"] as? String)
+            let lines = try #require(body["lines"] as? [[String: Any]])
+            let charged = lines.reduce(0) { $0 + ($1["amountCents"] as! Int) }
+            #expect(body["totalCents"] as? Int == 85_000 + 12_400 + 120_000 + 9_000 + 310_000 + 30_000)
+            #expect(charged + (body["unallocatedCents"] as! Int) == body["totalCents"] as! Int)
+
+            let shown = await admin("allocate", "show", "--pole", pole, "--run", runID, databaseURL: url)
+            #expect(shown.status == 0)
+            #expect(shown.standardOutput.contains("Les Lainiers du Vercors") && shown.standardOutput.contains("Unallocated, left to the pole"))
+
+            let member = try #require(lines.first?["memberId"] as? String)
+            let statement = await admin("allocate", "export", "--pole", pole, "--run", runID, "--member", member, databaseURL: url)
+            #expect(statement.status == 0)
+            #expect(statement.standardOutput.hasPrefix("type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,sharePercent,amount\r\n"))
+
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("statements-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let exported = await admin("allocate", "export", "--pole", pole, "--run", runID, "--output", folder.path, databaseURL: url)
+            #expect(exported.status == 0, "\(exported.standardError)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(files.count == Set(lines.map { $0["memberId"] as! String }).count)
+
+            let finalized = await admin("allocate", "finalize", "--pole", pole, "--run", runID, databaseURL: url)
+            #expect(finalized.status == 0)
+            #expect(finalized.standardOutput.hasPrefix("Finalised run \(runID)"))
+            let again = await admin("allocate", "run", "--pole", pole, "--recompute", runID, databaseURL: url)
+            #expect(again.status == 1)
+            #expect(again.standardError == "mutualis-admin: the run is finalised and never changes\n")
+
+            let report = await admin("report", "pooling", "--pole", pole, "--from", from, "--to", to, "--json", databaseURL: url)
+            #expect(report.status == 0)
+            let figures = try #require(try report.json() as? [String: Any])
+            #expect((figures["resources"] as? [Any])?.count == 4)
+            #expect(((figures["costs"] as? [String: Any])?["notFinalizedCents"] as? Int) == 0)
+            let csv = await admin("report", "pooling", "--pole", pole, "--from", from, "--to", to, "--csv", databaseURL: url)
+            #expect(csv.standardOutput.hasPrefix("section,id,name,metric,value\r\n"))
+            let table = await admin("report", "pooling", "--pole", pole, "--from", from, "--to", to, databaseURL: url)
+            #expect(table.standardOutput.contains("Salle de réunion") && table.standardOutput.contains("FTE"))
+        }
+    }
+
+    @Test("cost add reads euros exactly and refuses what is wrong: a usage error exits 2, a refusal 1")
+    func costAdd() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            func add(_ extra: String...) async -> CommandOutcome {
+                await admin(
+                    ["cost", "add", "--pole", pole, "--from", "2027-03-01", "--to", "2027-04-01", "--category", "rent", "--label", "Bureaux"] + extra,
+                    databaseURL: url)
+            }
+            let added = await add("--amount", "1000.5", "--json")
+            #expect(added.status == 0)
+            #expect((try added.json() as? [String: Any])?["amountCents"] as? Int == 100_050)
+            let cents = await add("--amount", "12.345")
+            #expect(cents.status == 2 && cents.standardError.contains("--amount"))
+            let resource = await add("--amount", "10", "--resource", UUID().uuidString)
+            #expect(resource.status == 1 && resource.standardError == "mutualis-admin: resource not found\n")
+            let rule = await add("--amount", "10", "--rule", #"{"method": "usage"}"#)
+            #expect(rule.status == 1 && rule.standardError.contains("rule.method"))
+            let listed = await admin("cost", "list", "--pole", pole, databaseURL: url)
+            #expect(listed.standardOutput.contains("1000.50"))
+            #expect(listed.standardOutput.split(separator: "\n").count == 2)
+        }
+    }
+}
