@@ -90,3 +90,32 @@ struct CostSharingCommandTests {
         }
     }
 }
+
+@Suite("mutualis-admin resource update")
+struct ResourceUpdateCommandTests {
+    @Test("resource update changes fields and dates an allocation rule; a wrong rule changes nothing")
+    func update() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let resource = try #require(
+                (try await admin("resource", "add", "--pole", pole, "--name", "Van", "--kind", "equipment", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let updated = await admin(
+                "resource", "update", "--pole", pole, "--resource", resource, "--name", "Camion", "--units", "2",
+                "--allocation-rule", #"{"method": "usage", "idle": "absorb"}"#, "--effective-from", "2027-04-01", databaseURL: url)
+            #expect(updated.status == 0, "\(updated.standardError)")
+            #expect(updated.standardOutput == "Updated resource Camion (allocation rule: usage from 2027-04-01)\n")
+            let listed = await admin("resource", "list", "--pole", pole, "--json", databaseURL: url)
+            let first = try #require((try listed.json() as? [[String: Any]])?.first)
+            #expect(first["name"] as? String == "Camion" && first["units"] as? Int == 2)
+
+            let wrong = await admin(
+                "resource", "update", "--pole", pole, "--resource", resource, "--name", "Autre", "--allocation-rule", #"{"method": "hybrid"}"#, databaseURL: url)
+            #expect(wrong.status == 1 && wrong.standardError.contains("fixedPart"))
+            let after = await admin("resource", "list", "--pole", pole, "--json", databaseURL: url)
+            #expect((try after.json() as? [[String: Any]])?.first?["name"] as? String == "Camion")
+            let nothing = await admin("resource", "update", "--pole", pole, "--resource", resource, databaseURL: url)
+            #expect(nothing.status == 2)
+        }
+    }
+}

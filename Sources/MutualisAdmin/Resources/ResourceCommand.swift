@@ -7,9 +7,9 @@ import MutualisStore
 struct ResourceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resource",
-        abstract: "Add and list resources, and make them unavailable for a while.",
-        discussion: "Opening hours and the other booking rules are set through the API (PATCH /api/v1/resources/{id}).",
-        subcommands: [Add.self, List.self, Blackout.self]
+        abstract: "Add, list and change resources, set their allocation rule, and make them unavailable for a while.",
+        discussion: "Opening hours and the finer booking rules are set through the API (PATCH /api/v1/resources/{id}).",
+        subcommands: [Add.self, List.self, Update.self, Blackout.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -70,6 +70,66 @@ struct ResourceCommand: AsyncParsableCommand {
                 try Output.json(resources.map(ResourceJSON.init))
             } else {
                 Output.table(["ID", "NAME", "KIND", "UNITS"], resources.map { [$0.id.description, $0.name, $0.kind.rawValue, String($0.units)] })
+            }
+        }
+    }
+
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Change some fields of a resource, or the rule its costs are shared by.",
+            discussion: """
+                Example: mutualis-admin resource update --pole POLE --resource ROOM --allocation-rule '{"method": "usage", "idle": "absorb"}' \\
+                  --effective-from 2026-04-01
+                """
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The resource's id.") var resource: String
+        @Option(help: "Its name.") var name: String?
+        @Option(help: "Identical units; fewer retire the last ones if they hold no future booking.") var units: Int?
+        @Option(help: "The member that contributed it; 'none' for the pole's own.") var owner: String?
+        @Option(help: "Whether members' bookings wait for approval: true or false.") var approvalRequired: Bool?
+        @Option(help: "Minutes kept free after each booking.") var bufferMinutes: Int?
+        @Option(help: #"The rule its costs are shared by, as JSON: '{"method": "hybrid", "fixedPart": 0.4, "fixedKey": "headcount"}'."#)
+        var allocationRule: String?
+        @Option(help: "The first day the allocation rule applies to, YYYY-MM-DD (default: since always).") var effectiveFrom: String?
+
+        func run() async throws {
+            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
+            let resourceID = try options.id(resource, as: ResourceID.self, option: "resource")
+            let ownerChange: MemberID?? = try owner.map { text -> MemberID? in
+                text == "none" ? nil : try options.id(text, as: MemberID.self, option: "owner")
+            }
+            let rule = try allocationRule.map { try options.allocationRule($0) }
+            let from = try options.date(effectiveFrom, option: "effective-from")
+            guard from == nil || rule != nil else { throw AdminError.usage("--effective-from dates an --allocation-rule") }
+            let changesResource = name != nil || units != nil || owner != nil || approvalRequired != nil || bufferMinutes != nil
+            guard changesResource || rule != nil else { throw AdminError.usage("nothing to change: give a field or --allocation-rule") }
+            let (name, units, approval, buffer) = (name, units, approvalRequired, bufferMinutes)
+            // A wrong rule is refused before anything is written; the resource is changed
+            // before the rule, whose own checks (members of fixedShares) come last.
+            if let error = rule?.validationErrors().first { throw AdminError.refused("\(error.field): \(error.message)") }
+            let updated = try await options.withPool { pool in
+                let resources = ResourceStore(pool: pool)
+                let resource = changesResource
+                    ? try await resources.update(pole: poleID, resourceID, actor: .adminCLI) { input in
+                        if let name { input.name = name }
+                        if let units { input.units = units }
+                        if let ownerChange { input.ownerMemberID = ownerChange }
+                        if let approval { input.rules.approvalRequired = approval }
+                        if let buffer { input.rules.bufferMinutes = buffer }
+                    }
+                    : try await resources.get(pole: poleID, resourceID)
+                if let rule {
+                    _ = try await AllocationRuleStore(pool: pool).set(pole: poleID, resource: resourceID, rule: rule, effectiveFrom: from, actor: .adminCLI)
+                }
+                return resource
+            }
+            if options.json {
+                try Output.json(ResourceJSON(updated))
+            } else {
+                printLine("Updated resource \(updated.name)" + (rule.map { " (allocation rule: \($0.method.rawValue)\(from.map { " from \($0)" } ?? ""))" } ?? ""))
             }
         }
     }
