@@ -90,6 +90,26 @@ struct ValueRoundTripTests {
         #expect(try await roundTrip([Int](), as: "bigint[]") == [])
     }
 
+    @Test("arrays of numbers travel in binary and read back exactly, empty ones too")
+    func binaryArrays() async throws {
+        try await TestDatabase.withPool(size: 1) { pool in
+            try await pool.withConnection { connection in
+                let integers = [0, -1, 1, Int.max, Int.min, 1_234_567_890_123]
+                let doubles = [0.0, -0.0, 1.5, -2.25e-300, 0.1, 1.0 / 3.0, .greatestFiniteMagnitude, .infinity, -.infinity]
+                let query: PostgresQuery = "SELECT \(integers), \(doubles), cardinality(\([Int]())), \(doubles)[8] = 'Infinity'::float8"
+                #expect(query.bindings.allSatisfy { $0.binary != nil && $0.text == nil })
+                let row = try connection.query(query).first!
+                #expect(try row.decode([Int].self, at: 0) == integers)
+                let read = try row.decode([Double].self, at: 1)
+                #expect(read.map(\.bitPattern) == doubles.map(\.bitPattern))
+                #expect(try row.decode(Int.self, at: 2) == 0)
+                #expect(try row.decode(Bool.self, at: 3))
+                let sum = try connection.query("SELECT sum(x)::bigint FROM unnest(\([1, 2, 3, 4])) AS x").first!.decode(Int.self, at: 0)
+                #expect(sum == 10)
+            }
+        }
+    }
+
     @Test("NULL reads as nil into an optional, and as an error into a non-optional")
     func nulls() async throws {
         try await TestDatabase.withPool(size: 1) { pool in

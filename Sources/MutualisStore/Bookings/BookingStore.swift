@@ -16,8 +16,11 @@ import PostgresClient
 public struct BookingStore: Sendable {
     let pool: PostgresConnectionPool
 
-    /// Attempts at a booking when concurrent ones keep taking the unit it chose.
-    static let attempts = 3
+    /// Attempts at a booking when concurrent ones keep taking the unit it chose. Contenders
+    /// for a unit take turns on its row lock, so each lost attempt means that another booking
+    /// now holds a unit this one could have had: after as many attempts as a resource can have
+    /// units, none is left, and the booking is refused as taken, never as merely unlucky.
+    static let attempts = 1_003
 
     public init(pool: PostgresConnectionPool) {
         self.pool = pool
@@ -244,6 +247,10 @@ public struct BookingStore: Sendable {
         let status: BookingStatus = resource.rules.approvalRequired && !confirm ? .pending : .confirmed
         let occupied = range.extended(by: Double(resource.rules.bufferMinutes * 60))
         // Units, booking, holdings and audit record in one statement; no row means no free unit.
+        // The chosen units' rows are locked until commit: a concurrent booking of the same unit
+        // waits, then finds the holding committed and fails at once. Without the lock, two
+        // uncommitted holdings of one unit each wait for the other inside the exclusion
+        // constraint, a deadlock PostgreSQL breaks only after a second.
         guard let id = try connection.query(
             """
             WITH free AS (
@@ -253,6 +260,7 @@ public struct BookingStore: Sendable {
                       SELECT 1 FROM booking_units bu
                       WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)'))
                 ORDER BY u.number LIMIT \(input.quantity)
+                FOR UPDATE OF u
             ), chosen AS (
                 SELECT array_agg(id) AS units FROM free HAVING count(*) = \(input.quantity)
             ), booking AS (

@@ -66,10 +66,10 @@ public final class PostgresConnection {
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> PostgresResult {
         guard query.isPreparable else {
-            return try run(bindings: query.bindings) { values in
+            return try run(bindings: query.bindings) { values, lengths, formats in
                 let types = query.bindings.map(\.type.oid)
                 return types.withUnsafeBufferPointer { types in
-                    PQsendQueryParams(handle, query.sql, Int32(query.bindings.count), types.baseAddress, values, nil, nil, 0)
+                    PQsendQueryParams(handle, query.sql, Int32(query.bindings.count), types.baseAddress, values, lengths, formats, 0)
                 }
             }
         }
@@ -92,13 +92,13 @@ public final class PostgresConnection {
     /// Runs SQL text as it is, several statements at once, with no parameters: for migration
     /// files and fixed commands, never for text that came from outside the program.
     public func executeScript(unsafeSQL sql: String) throws {
-        _ = try run(bindings: []) { _ in PQsendQuery(handle, sql) }
+        _ = try run(bindings: []) { _, _, _ in PQsendQuery(handle, sql) }
     }
 
     private func preparedStatementName(for key: PreparedStatementKey) throws -> String {
         if let name = preparedStatements[key] { return name }
         let name = "mutualis_\(preparedStatements.count + 1)"
-        _ = try run(bindings: [], countsAsStatement: false) { _ in
+        _ = try run(bindings: [], countsAsStatement: false) { _, _, _ in
             key.types.withUnsafeBufferPointer { types in
                 PQsendPrepare(handle, name, key.sql, Int32(key.types.count), types.baseAddress)
             }
@@ -108,24 +108,39 @@ public final class PostgresConnection {
     }
 
     private func runPrepared(_ name: String, bindings: [PostgresBinding]) throws -> PostgresResult {
-        try run(bindings: bindings) { values in
-            PQsendQueryPrepared(handle, name, Int32(bindings.count), values, nil, nil, 0)
+        try run(bindings: bindings) { values, lengths, formats in
+            PQsendQueryPrepared(handle, name, Int32(bindings.count), values, lengths, formats, 0)
         }
     }
 
-    /// Sends with `send`, given C pointers to the parameters' text, then collects the answer.
+    /// Sends with `send`, given C pointers to the parameters, then collects the answer.
     ///
-    /// The parameters' text is copied into one buffer that outlives the call to `send`, so no
-    /// pointer handed to libpq can outlive what it points to.
+    /// The parameters are copied into one buffer that outlives the call to `send`, so no
+    /// pointer handed to libpq can outlive what it points to. Text parameters end with a NUL;
+    /// binary ones travel with their lengths and formats, which are nil when all are text.
     private func run(
         bindings: [PostgresBinding],
         countsAsStatement: Bool = true,
-        _ send: (UnsafePointer<UnsafePointer<CChar>?>?) -> Int32
+        _ send: (UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> Int32
     ) throws -> PostgresResult {
         var buffer: [CChar] = []
         var offsets: [Int?] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
         offsets.reserveCapacity(bindings.count)
         for binding in bindings {
+            if let binary = binding.binary {
+                guard let length = Int32(exactly: binary.count) else {
+                    throw PostgresError(kind: .encoding, message: "a parameter is larger than 2 GB")
+                }
+                offsets.append(buffer.count)
+                lengths.append(length)
+                formats.append(1)
+                binary.withUnsafeBytes { buffer.append(contentsOf: $0.bindMemory(to: CChar.self)) }
+                continue
+            }
+            lengths.append(0)
+            formats.append(0)
             guard let text = binding.text else {
                 offsets.append(nil)
                 continue
@@ -139,9 +154,14 @@ public final class PostgresConnection {
             }
             buffer.append(0)
         }
+        let anyBinary = formats.contains(1)
         let sent = buffer.withUnsafeBufferPointer { base in
             offsets.map { offset in offset.map { base.baseAddress! + $0 } }.withUnsafeBufferPointer { pointers in
-                send(pointers.baseAddress)
+                lengths.withUnsafeBufferPointer { lengths in
+                    formats.withUnsafeBufferPointer { formats in
+                        send(pointers.baseAddress, anyBinary ? lengths.baseAddress : nil, anyBinary ? formats.baseAddress : nil)
+                    }
+                }
             }
         }
         guard sent == 1 else {

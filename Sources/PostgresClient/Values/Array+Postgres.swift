@@ -67,6 +67,55 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
     }
 }
 
+/// Array elements that can also travel in PostgreSQL's binary format: fixed-width numbers.
+public protocol PostgresBinaryArrayElement: PostgresArrayElement {
+    /// The element type's OID, written in the array's header.
+    static var postgresElementOID: UInt32 { get }
+    /// Appends the element's length (4 bytes) and value, big-endian.
+    func appendPostgresBinary(to bytes: inout [UInt8])
+}
+
+extension Int: PostgresBinaryArrayElement {
+    public static var postgresElementOID: UInt32 { PostgresDataType.int8.oid }
+
+    public func appendPostgresBinary(to bytes: inout [UInt8]) {
+        bytes.appendBigEndian(UInt32(8))
+        bytes.appendBigEndian(UInt64(bitPattern: Int64(self)))
+    }
+}
+
+extension Double: PostgresBinaryArrayElement {
+    public static var postgresElementOID: UInt32 { PostgresDataType.float8.oid }
+
+    public func appendPostgresBinary(to bytes: inout [UInt8]) {
+        bytes.appendBigEndian(UInt32(8))
+        bytes.appendBigEndian(bitPattern)
+    }
+}
+
+extension Array where Element: PostgresBinaryArrayElement {
+    /// The array in PostgreSQL's binary format: one dimension, no NULL, lower bound 1.
+    public var postgresBinary: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20 + count * 12)
+        bytes.appendBigEndian(UInt32(isEmpty ? 0 : 1))
+        bytes.appendBigEndian(UInt32(0))
+        bytes.appendBigEndian(Element.postgresElementOID)
+        if !isEmpty {
+            bytes.appendBigEndian(UInt32(count))
+            bytes.appendBigEndian(UInt32(1))
+        }
+        for element in self { element.appendPostgresBinary(to: &bytes) }
+        return bytes
+    }
+}
+
+extension [UInt8] {
+    mutating func appendBigEndian<Value: FixedWidthInteger>(_ value: Value) {
+        Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
+    }
+}
+
 extension Array: PostgresDecodable where Element: PostgresArrayElement {
     public init(postgresText text: String?, type: PostgresDataType) throws(PostgresDecodingFailure) {
         let elementType = PostgresDataType(oid: 0)
