@@ -280,21 +280,34 @@ public struct AllocationRunStore: Sendable {
             """
         ).first!.decode((Date, Date).self)
         // Every member's lines, one after another, sliced into a row per member by the
-        // server: one statement for the whole run.
+        // server: one statement for the whole run. Lines are placed by member with a counting
+        // sort: a million of them, in two passes.
         let memberPosition = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
-        var byMember = [[(cost: Int, line: AllocationLine)]](repeating: [], count: members.count)
-        for (position, allocation) in allocations.enumerated() {
-            for line in allocation.lines { byMember[memberPosition[line.memberID]!].append((position + 1, line)) }
+        var counts = [Int](repeating: 0, count: members.count)
+        for allocation in allocations {
+            for line in allocation.lines { counts[memberPosition[line.memberID]!] += 1 }
         }
-        var lines = LineArrays()
+        var next = [Int](repeating: 0, count: members.count)
         var owners: [MemberID] = []
         var firsts: [Int] = []
         var lasts: [Int] = []
-        for (position, memberLines) in byMember.enumerated() where !memberLines.isEmpty {
-            owners.append(members[position].id)
-            firsts.append(lines.count + 1)
-            for (cost, line) in memberLines { lines.append(cost: cost, line) }
-            lasts.append(lines.count)
+        var total = 0
+        for (position, count) in counts.enumerated() {
+            next[position] = total
+            if count > 0 {
+                owners.append(members[position].id)
+                firsts.append(total + 1)
+                lasts.append(total + count)
+            }
+            total += count
+        }
+        var lines = LineArrays(count: total)
+        for (costPosition, allocation) in allocations.enumerated() {
+            for line in allocation.lines {
+                let member = memberPosition[line.memberID]!
+                lines.set(next[member], cost: costPosition + 1, line)
+                next[member] += 1
+            }
         }
         guard !owners.isEmpty else { return (created, computed) }
         try connection.execute(
@@ -311,18 +324,23 @@ public struct AllocationRunStore: Sendable {
 
     /// Lines as parallel arrays, the way they travel and are stored.
     private struct LineArrays {
-        var costs: [Int] = []
-        var bases: [Double] = []
-        var shares: [Double] = []
-        var amounts: [Int] = []
+        var costs: [Int]
+        var bases: [Double]
+        var shares: [Double]
+        var amounts: [Int]
 
-        var count: Int { amounts.count }
+        init(count: Int) {
+            costs = [Int](repeating: 0, count: count)
+            bases = [Double](repeating: 0, count: count)
+            shares = [Double](repeating: 0, count: count)
+            amounts = [Int](repeating: 0, count: count)
+        }
 
-        mutating func append(cost: Int, _ line: AllocationLine) {
-            costs.append(cost)
-            bases.append(line.basis)
-            shares.append(line.share)
-            amounts.append(line.amountCents)
+        mutating func set(_ index: Int, cost: Int, _ line: AllocationLine) {
+            costs[index] = cost
+            bases[index] = line.basis
+            shares[index] = line.share
+            amounts[index] = line.amountCents
         }
     }
 }

@@ -52,10 +52,13 @@ public final class PostgresResult {
         guard column >= 0, column < columnNames.count else {
             throw PostgresError(kind: .decoding, message: "the result has no column \(column)")
         }
-        let text: String? =
-            PQgetisnull(handle, Int32(row), Int32(column)) == 1
-            ? nil
-            : String(cString: PQgetvalue(handle, Int32(row), Int32(column)))
+        let isNull = PQgetisnull(handle, Int32(row), Int32(column)) == 1
+        // Whole numbers are read straight from libpq's buffer: a year's allocation bases are a
+        // million of them, and a String for each would cost more than the query.
+        if Value.self == Int.self, !isNull, let value = Self.integer(PQgetvalue(handle, Int32(row), Int32(column))) {
+            return value as! Value
+        }
+        let text: String? = isNull ? nil : String(cString: PQgetvalue(handle, Int32(row), Int32(column)))
         do {
             return try Value(postgresText: text, type: columnTypes[column])
         } catch {
@@ -65,5 +68,24 @@ public final class PostgresResult {
                 message: "column \"\(columnNames[column])\" \(reason) as \(Value.self)"
             )
         }
+    }
+
+    /// A decimal integer in C text, if it is exactly one that fits in an Int.
+    private static func integer(_ text: UnsafePointer<CChar>) -> Int? {
+        var pointer = text
+        let negative = pointer.pointee == CChar(UInt8(ascii: "-"))
+        if negative { pointer += 1 }
+        guard pointer.pointee != 0 else { return nil }
+        var value = 0
+        while pointer.pointee != 0 {
+            let digit = Int(pointer.pointee) - Int(UInt8(ascii: "0"))
+            guard (0...9).contains(digit) else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflow, !overflowAgain else { return nil }
+            value = next
+            pointer += 1
+        }
+        return value
     }
 }
