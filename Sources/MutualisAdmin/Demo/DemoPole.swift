@@ -75,8 +75,8 @@ enum DemoPole {
         let lastMonthDays = (0..<31).map { lastMonth.adding(days: $0) }.filter { $0 < thisMonth && $0.weekday.isoNumber <= 5 }
         for (index, day) in lastMonthDays.enumerated() {
             try await book(room, [lainiers, fabriques, insertion][index % 3], day, 9, index % 2 == 0 ? 12 : 11)
-            if index % 4 == 0 { try await book(van, [fabriques, insertion][index % 2], day, 8, 18) }
-            if index % 5 == 1 { try await book(sound, fabriques, day, 14, 23, quantity: 2) }
+            if index % 4 == 0 { try await book(van, [fabriques, insertion, lainiers][(index / 4) % 3], day, 8, 18) }
+            if index % 5 == 1 { try await book(sound, [fabriques, insertion][(index / 5) % 2], day, 14, 23, quantity: 2) }
         }
         let nextMonday = (1...7).map { today.adding(days: $0) }.first { $0.weekday == .monday }!
         try await book(room, fabriques, nextMonday, 10, 12)

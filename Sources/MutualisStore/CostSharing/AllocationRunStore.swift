@@ -160,7 +160,7 @@ public struct AllocationRunStore: Sendable {
     // MARK: Computing
 
     /// Shares the costs of the period into the run: bases from SQL, shares from the engine,
-    /// lines written back in batches; answers the run as stored, without reading it back.
+    /// lines written back in one statement; answers the run as stored, without reading it back.
     static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws -> StoredAllocationRun {
         // A year's bases group a million bookings: enough memory to group them without
         // spilling to disk, for this transaction only.
