@@ -18,7 +18,8 @@ struct CostSharingCommandTests {
 
             let costs = await admin("cost", "list", "--pole", pole, "--from", from, "--to", to, databaseURL: url)
             #expect(costs.status == 0)
-            #expect(costs.standardOutput.contains("850.00") && costs.standardOutput.contains("pole-wide"))
+            #expect(costs.standardOutput.contains("1700.00") && costs.standardOutput.contains("pole-wide"))
+            #expect(costs.standardOutput.split(separator: "\n").count == 1 + 13)
 
             let run = await admin("allocate", "run", "--pole", pole, "--from", from, "--to", to, "--json", databaseURL: url)
             #expect(run.status == 0, "\(run.standardError)")
@@ -26,7 +27,8 @@ struct CostSharingCommandTests {
             let runID = try #require(body["id"] as? String)
             let lines = try #require(body["lines"] as? [[String: Any]])
             let charged = lines.reduce(0) { $0 + ($1["amountCents"] as! Int) }
-            #expect(body["totalCents"] as? Int == 85_000 + 12_400 + 120_000 + 9_000 + 310_000 + 30_000)
+            #expect(body["totalCents"] as? Int == 1_170_300)
+            #expect(Set(lines.map { $0["memberId"] as! String }).count == 12)
             #expect(charged + (body["unallocatedCents"] as! Int) == body["totalCents"] as! Int)
 
             let shown = await admin("allocate", "show", "--pole", pole, "--run", runID, databaseURL: url)
@@ -56,12 +58,16 @@ struct CostSharingCommandTests {
             let report = await admin("report", "pooling", "--pole", pole, "--from", from, "--to", to, "--json", databaseURL: url)
             #expect(report.status == 0)
             let figures = try #require(try report.json() as? [String: Any])
-            #expect((figures["resources"] as? [Any])?.count == 4)
+            #expect((figures["resources"] as? [Any])?.count == 10)
+            #expect(((figures["members"] as? [String: Any])?["byLegalForm"] as? [Any])?.count == 9)
             #expect(((figures["costs"] as? [String: Any])?["notFinalizedCents"] as? Int) == 0)
             let csv = await admin("report", "pooling", "--pole", pole, "--from", from, "--to", to, "--csv", databaseURL: url)
             #expect(csv.standardOutput.hasPrefix("section,id,name,metric,value\r\n"))
             let table = await admin("report", "pooling", "--pole", pole, "--from", from, "--to", to, databaseURL: url)
-            #expect(table.standardOutput.contains("Salle de réunion") && table.standardOutput.contains("FTE"))
+            #expect(table.standardOutput.contains("Salle de réunion Isère") && table.standardOutput.contains("FTE"))
+
+            let twice = await admin("demo", "seed", databaseURL: url)
+            #expect(twice.status == 1 && twice.standardError.contains("already exists"))
         }
     }
 

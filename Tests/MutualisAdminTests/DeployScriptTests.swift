@@ -1,5 +1,6 @@
 import Foundation
 import MutualisTestSupport
+import PostgresClient
 import PostgresTestSupport
 import Testing
 
@@ -21,32 +22,41 @@ private func deployScript(_ name: String, _ arguments: [String], databaseURL: St
 
 @Suite("deploy/backup and deploy/restore")
 struct DeployScriptTests {
-    @Test("a backup restored into an empty database gives back every row, and restore refuses a database in use")
-    func backupAndRestore() async throws {
-        try await TestDatabase.with(template: .migrated) { source in
-            let sourceURL = source.keywordString
-            let seeded = await admin("demo", "seed", "--json", databaseURL: sourceURL)
+    @Test("back up, wipe, restore: the same data; restore refuses a database that is not empty")
+    func backupWipeRestore() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let seeded = await admin("demo", "seed", "--json", databaseURL: url)
             let pole = try #require((try seeded.json() as? [String: Any])?["poleId"] as? String)
+            let views = [["member", "list", "--pole", pole], ["cost", "list", "--pole", pole], ["resource", "list", "--pole", pole], ["db", "status"]]
+            var before: [String] = []
+            for view in views { before.append(await admin(view + ["--json"], databaseURL: url).standardOutput) }
+            let bookings = "SELECT count(*) || ' ' || coalesce(sum(extract(epoch FROM upper(during) - lower(during))), 0) FROM bookings"
+            let pool = PostgresConnectionPool(configuration: configuration, size: 1)
+            let bookedBefore = try await pool.withConnection { try $0.query(PostgresQuery(stringLiteral: bookings)).first!.decode(String.self, at: 0) }
+
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("mutualis-\(UUID()).dump").path
             defer { try? FileManager.default.removeItem(atPath: file) }
-            let backup = try deployScript("backup", [file], databaseURL: sourceURL)
+            let backup = try deployScript("backup", [file], databaseURL: url)
             #expect(backup.status == 0, "\(backup.output)")
             #expect(FileManager.default.fileExists(atPath: file) && !FileManager.default.fileExists(atPath: file + ".partial"))
 
-            try await TestDatabase.with { target in
-                let targetURL = target.keywordString
-                let restore = try deployScript("restore", [file], databaseURL: targetURL)
-                #expect(restore.status == 0, "\(restore.output)")
-                for command in [["member", "list", "--pole", pole], ["cost", "list", "--pole", pole], ["resource", "list", "--pole", pole]] {
-                    let before = await admin(command + ["--json"], databaseURL: sourceURL)
-                    let after = await admin(command + ["--json"], databaseURL: targetURL)
-                    #expect(after.status == 0 && after.standardOutput == before.standardOutput)
-                }
-                let status = await admin("db", "status", databaseURL: targetURL)
-                #expect(status.status == 0 && status.standardOutput.contains("0003") && !status.standardOutput.contains("pending"))
-                let again = try deployScript("restore", [file], databaseURL: targetURL)
-                #expect(again.status == 1 && again.output.contains("restore into an empty database"))
+            let refused = try deployScript("restore", [file], databaseURL: url)
+            #expect(refused.status == 1 && refused.output.contains("restore into an empty database"))
+
+            try await pool.withConnection { try $0.executeScript(unsafeSQL: "DROP SCHEMA public CASCADE; CREATE SCHEMA public;") }
+            let wiped = await admin("member", "list", "--pole", pole, databaseURL: url)
+            #expect(wiped.status == 1)
+
+            let restore = try deployScript("restore", [file], databaseURL: url)
+            #expect(restore.status == 0, "\(restore.output)")
+            for (view, expected) in zip(views, before) {
+                let after = await admin(view + ["--json"], databaseURL: url)
+                #expect(after.status == 0 && after.standardOutput == expected)
             }
+            let bookedAfter = try await pool.withConnection { try $0.query(PostgresQuery(stringLiteral: bookings)).first!.decode(String.self, at: 0) }
+            #expect(bookedAfter == bookedBefore && !bookedBefore.hasPrefix("0 "))
+            await pool.close()
         }
     }
 }

@@ -3,8 +3,10 @@ import MutualisDomain
 import MutualisStore
 import PostgresClient
 
-/// The demonstration pole: members, resources, bookings, usage and costs of a pole like
-/// Pôle Sud in Romans-sur-Isère (all names invented but the town's), dated around today.
+/// The demonstration pole: the members, resources, bookings, timesheets and costs of a pole
+/// like Pôle Sud in Romans-sur-Isère (every name invented but the town's), over the three
+/// months before today and the week after, so that a run and the pooling report show
+/// meaningful numbers.
 enum DemoPole {
     /// What `demo seed` made, for its output.
     struct Seeded: Encodable {
@@ -18,92 +20,164 @@ enum DemoPole {
         var lastMonthEnd: String
     }
 
+    /// A deterministic sequence, so that every demonstration pole looks the same.
+    struct Sequence {
+        var state: UInt64 = 0x2011_0601
+
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
     static func seed(named name: String, pool: PostgresConnectionPool) async throws -> Seeded {
         let zone = PoleTimeZone.paris
         let pole = try await PoleStore(pool: pool).create(name: name, timeZone: zone.identifier, currency: "EUR", actor: .adminCLI)
-        let members = MemberStore(pool: pool)
-        let small = try await CategoryStore(pool: pool).set(pole: pole.id, name: "Petites associations", coefficient: Coefficient(tenThousandths: 5_000)!, actor: .adminCLI)
-        let founded = LocalDate("2011-06-01")!
-        func member(_ name: String, _ form: LegalForm, headcount: Double, budgetEuros: Int, category: CategoryID? = nil, joined: LocalDate = founded) async throws -> Member {
-            try await members.create(
-                pole: pole.id,
-                MemberInput(name: name, legalForm: form, categoryID: category, headcount: headcount, annualBudgetCents: budgetEuros * 100, joinedOn: joined),
-                actor: .adminCLI
-            )
-        }
-        let lainiers = try await member("Les Lainiers du Vercors", .scop, headcount: 48, budgetEuros: 4_200_000)
-        let fabriques = try await member("Les Fabriques de Romans", .association, headcount: 3.5, budgetEuros: 180_000, category: small.id)
-        let insertion = try await member("Tremplin Insertion", .association, headcount: 22, budgetEuros: 900_000)
-        _ = try await member("Coopérative des Savoir-Faire", .scic, headcount: 12, budgetEuros: 1_100_000)
-        _ = try await member("Ville de Romans-sur-Isère", .localAuthority, headcount: 0, budgetEuros: 0)
         let today = zone.date(of: Date())
         let thisMonth = today.firstOfMonth
+        let firstMonth = thisMonth.adding(months: -3)!
         let lastMonth = thisMonth.adding(months: -1)!
-        _ = try await member("Atelier Cuir & Chaussure", .company, headcount: 6, budgetEuros: 650_000, joined: lastMonth.adding(days: 14))
 
-        let resources = ResourceStore(pool: pool)
-        func hours(_ opens: Int, _ closes: Int) -> WeeklySchedule {
+        let small = try await CategoryStore(pool: pool).set(
+            pole: pole.id, name: "Petites associations", coefficient: Coefficient(tenThousandths: 5_000)!, actor: .adminCLI)
+        let memberStore = MemberStore(pool: pool)
+        let founded = LocalDate("2011-06-01")!
+        var members: [Member] = []
+        for (memberName, form, headcount, budgetEuros, isSmall, joined) in [
+            ("Les Lainiers du Vercors", LegalForm.scop, 48.0, 4_200_000, false, founded),
+            ("Les Fabriques de Romans", .association, 3.5, 180_000, true, founded),
+            ("Tremplin Insertion", .association, 22, 900_000, false, founded),
+            ("Coopérative des Savoir-Faire", .scic, 12, 1_100_000, false, founded),
+            ("Ville de Romans-sur-Isère", .localAuthority, 0, 0, false, founded),
+            ("Atelier Cuir & Chaussure", .company, 6, 650_000, false, lastMonth.adding(days: 14)),
+            ("Compagnie des Cordeliers", .association, 2, 95_000, true, founded),
+            ("Musiques Actuelles Drôme", .association, 4, 240_000, true, LocalDate("2019-09-01")!),
+            ("Institut de Formation Drôme-Ardèche", .trainingBody, 15, 1_400_000, false, founded),
+            ("Mutuelle Solidaire du Dauphiné", .mutual, 30, 3_000_000, false, LocalDate("2016-01-01")!),
+            ("Fondation Terres de Drôme", .foundation, 5, 500_000, false, LocalDate("2018-03-01")!),
+            ("Labo Numérique Coop", .cooperative, 7, 420_000, false, firstMonth.adding(days: 10)),
+        ] {
+            members.append(try await memberStore.create(
+                pole: pole.id,
+                MemberInput(
+                    name: memberName, legalForm: form, categoryID: isSmall ? small.id : nil, headcount: headcount,
+                    annualBudgetCents: budgetEuros * 100, joinedOn: joined),
+                actor: .adminCLI
+            ))
+        }
+        let (lainiers, fabriques, insertion, savoirFaire) = (members[0], members[1], members[2], members[3])
+
+        func weekdays(_ opens: Int, _ closes: Int) -> WeeklySchedule {
             WeeklySchedule([.monday, .tuesday, .wednesday, .thursday, .friday],
                            [WeeklySchedule.Hours(opens: LocalTime(hour: opens, minute: 0)!, closes: LocalTime(hour: closes, minute: 0)!)])
         }
-        let van = try await resources.create(
-            pole: pole.id, ResourceInput(name: "Camion 20 m³", kind: .equipment, ownerMemberID: lainiers.id, rules: ResourceRules(bufferMinutes: 30)),
-            actor: .adminCLI)
-        let sound = try await resources.create(pole: pole.id, ResourceInput(name: "Sonorisation mobile", kind: .equipment, units: 2), actor: .adminCLI)
-        let room = try await resources.create(
-            pole: pole.id, ResourceInput(name: "Salle de réunion", kind: .premises, rules: ResourceRules(openingHours: hours(8, 19), slotMinutes: 30)),
-            actor: .adminCLI)
-        let accountant = try await resources.create(
-            pole: pole.id, ResourceInput(name: "Comptable partagée", kind: .staff, rules: ResourceRules(openingHours: hours(9, 17), approvalRequired: true)),
-            actor: .adminCLI)
-        let rules = AllocationRuleStore(pool: pool)
-        _ = try await rules.set(pole: pole.id, resource: room.id, rule: AllocationRule(method: .usage, idle: .absorb), effectiveFrom: nil, actor: .adminCLI)
-        _ = try await rules.set(
-            pole: pole.id, resource: accountant.id,
-            rule: AllocationRule(method: .hybrid, basis: .actual, fixedPart: 0.4, fixedKey: .headcount), effectiveFrom: nil, actor: .adminCLI)
+        let resourceStore = ResourceStore(pool: pool)
+        func resource(_ input: ResourceInput) async throws -> Resource {
+            try await resourceStore.create(pole: pole.id, input, actor: .adminCLI)
+        }
+        let vans = try await resource(ResourceInput(name: "Camions 20 m³", kind: .equipment, units: 2, rules: ResourceRules(bufferMinutes: 30)))
+        let sound = try await resource(ResourceInput(name: "Sonorisation mobile", kind: .equipment))
+        let studio = try await resource(ResourceInput(
+            name: "Studio de répétition", kind: .premises,
+            rules: ResourceRules(openingHours: WeeklySchedule(Weekday.allCases, [WeeklySchedule.Hours(opens: LocalTime(hour: 10, minute: 0)!, closes: LocalTime(hour: 23, minute: 0)!)]))))
+        let roomA = try await resource(ResourceInput(name: "Salle de réunion Isère", kind: .premises, rules: ResourceRules(openingHours: weekdays(8, 19), slotMinutes: 30)))
+        let roomB = try await resource(ResourceInput(name: "Salle de réunion Vercors", kind: .premises, rules: ResourceRules(openingHours: weekdays(8, 19), slotMinutes: 30)))
+        let desks = try await resource(ResourceInput(name: "Bureaux partagés", kind: .premises, units: 6, rules: ResourceRules(openingHours: weekdays(8, 19))))
+        let machine = try await resource(ResourceInput(
+            name: "Machine à bois combinée", kind: .equipment, ownerMemberID: savoirFaire.id,
+            rules: ResourceRules(openingHours: weekdays(8, 18), approvalRequired: true)))
+        let cargoBikes = try await resource(ResourceInput(name: "Vélos-cargos", kind: .equipment, units: 2))
+        let accountant = try await resource(ResourceInput(name: "Comptable partagée", kind: .staff, rules: ResourceRules(openingHours: weekdays(9, 17))))
+        let technician = try await resource(ResourceInput(name: "Technicien partagé", kind: .staff, rules: ResourceRules(openingHours: weekdays(8, 17))))
 
-        let bookings = BookingStore(pool: pool)
+        let rules = AllocationRuleStore(pool: pool)
+        for (resource, rule) in [
+            (roomA, AllocationRule(method: .usage, idle: .absorb)),
+            (roomB, AllocationRule(method: .usage, idle: .absorb)),
+            (desks, AllocationRule(method: .weighted, weight: .headcount)),
+            (accountant, AllocationRule(method: .hybrid, basis: .actual, fixedPart: 0.4, fixedKey: .headcount)),
+            (technician, AllocationRule(method: .usage, basis: .actual)),
+        ] {
+            _ = try await rules.set(pole: pole.id, resource: resource.id, rule: rule, effectiveFrom: nil, actor: .adminCLI)
+        }
+
+        // Each resource's usual slots on a working day; a slot is booked or not, by whom at
+        // random among the members who use that kind of thing.
+        let bookingStore = BookingStore(pool: pool)
+        var random = Sequence()
         func book(_ resource: Resource, _ member: Member, _ day: LocalDate, _ from: Int, _ to: Int, quantity: Int = 1) async throws {
             let range = TimeRange(
                 start: zone.instant(LocalDateTime(day, LocalTime(hour: from, minute: 0)!)),
                 end: zone.instant(LocalDateTime(day, LocalTime(hour: to, minute: 0)!)))!
-            _ = try await bookings.book(
-                pole: pole.id, BookingInput(resourceID: resource.id, memberID: member.id, range: range, quantity: quantity), actor: .adminCLI,
-                confirm: true)
+            _ = try await bookingStore.book(
+                pole: pole.id, BookingInput(resourceID: resource.id, memberID: member.id, range: range, quantity: quantity),
+                actor: .adminCLI, confirm: true)
         }
-        // Weekdays of last month and of next week, whatever today is.
-        let lastMonthDays = (0..<31).map { lastMonth.adding(days: $0) }.filter { $0 < thisMonth && $0.weekday.isoNumber <= 5 }
-        for (index, day) in lastMonthDays.enumerated() {
-            try await book(room, [lainiers, fabriques, insertion][index % 3], day, 9, index % 2 == 0 ? 12 : 11)
-            if index % 4 == 0 { try await book(van, [fabriques, insertion, lainiers][(index / 4) % 3], day, 8, 18) }
-            if index % 5 == 1 { try await book(sound, [fabriques, insertion][(index / 5) % 2], day, 14, 23, quantity: 2) }
+        let slots: [(Resource, [(Int, Int)], [Member], Int)] = [
+            (vans, [(8, 13), (14, 18)], [lainiers, insertion, fabriques, members[5], members[11]], 2),
+            (sound, [(18, 23)], [fabriques, members[6], members[7], members[4]], 1),
+            (studio, [(10, 13), (14, 18), (19, 23)], [members[6], members[7], fabriques], 1),
+            (roomA, [(9, 12), (14, 17)], members, 1),
+            (roomB, [(9, 11), (15, 17)], members, 1),
+            (desks, [(9, 17)], [fabriques, members[7], members[10], members[11], members[6]], 3),
+            (machine, [(8, 12), (13, 18)], [savoirFaire, lainiers, members[5], insertion], 1),
+            (cargoBikes, [(8, 12), (14, 18)], [insertion, members[4], members[11]], 2),
+        ]
+        let pastDays = (0..<120).map { firstMonth.adding(days: $0) }.filter { $0 < thisMonth }
+        let comingDays = (1...10).map { today.adding(days: $0) }
+        for day in pastDays + comingDays where day.weekday.isoNumber <= 5 || day.weekday == .saturday {
+            for (resource, daySlots, users, maxQuantity) in slots {
+                if day.weekday == .saturday && resource.id != studio.id && resource.id != sound.id { continue }
+                for (from, to) in daySlots where random.next(100) < 45 {
+                    let member = users[random.next(users.count)]
+                    guard member.joinedOn <= day else { continue }
+                    try await book(resource, member, day, from, to, quantity: 1 + random.next(maxQuantity))
+                }
+            }
         }
-        let nextMonday = (1...7).map { today.adding(days: $0) }.first { $0.weekday == .monday }!
-        try await book(room, fabriques, nextMonday, 10, 12)
-        try await book(van, lainiers, nextMonday.adding(days: 1), 8, 17)
-        try await book(sound, insertion, nextMonday.adding(days: 4), 18, 23)
 
+        // Timesheets of the shared staff: a few records a month per member they work for.
         let usage = UsageStore(pool: pool)
-        for (member, quantity) in [(lainiers, 62), (insertion, 35), (fabriques, 12)] {
-            let day = lastMonthDays[quantity % lastMonthDays.count]
-            let range = TimeRange(start: zone.startOfDay(day), end: zone.startOfDay(day.adding(days: 1)))!
-            _ = try await usage.record(
-                pole: pole.id, resource: accountant.id, member: member.id, range: range, quantityThousandths: quantity * 1_000, unit: .hours,
-                note: "Timesheet", actor: .adminCLI)
+        var month = firstMonth
+        while month < thisMonth {
+            for (staff, clients) in [(accountant, [lainiers, insertion, members[9], members[8], fabriques]), (technician, [lainiers, savoirFaire, members[5], members[7]])] {
+                for client in clients where client.joinedOn < month.adding(months: 1)! {
+                    let day = month.adding(days: 2 + random.next(20))
+                    let range = TimeRange(start: zone.startOfDay(day), end: zone.startOfDay(day.adding(days: 1)))!
+                    _ = try await usage.record(
+                        pole: pole.id, resource: staff.id, member: client.id, range: range,
+                        quantityThousandths: (4 + random.next(30)) * 1_000 + 500 * random.next(2), unit: .hours, note: "Relevé d'heures",
+                        actor: .adminCLI)
+                }
+            }
+            month = month.adding(months: 1)!
         }
 
+        // Each month's costs, for its own close.
         let costs = CostStore(pool: pool)
-        let month = DatePeriod(start: lastMonth, end: thisMonth)!
-        for (resource, cents, category, label) in [
-            (Optional(van.id), 85_000, Cost.Category.leasing, "Crédit-bail du camion"),
-            (van.id, 12_400, .insurance, "Assurance du camion"),
-            (room.id, 120_000, .rent, "Loyer de la salle"),
-            (sound.id, 9_000, .maintenance, "Entretien de la sonorisation"),
-            (accountant.id, 310_000, .salary, "Salaire chargé de la comptable"),
-            (nil, 30_000, .other, "Frais de coordination"),
-        ] {
-            _ = try await costs.create(
-                pole: pole.id, CostInput(resourceID: resource, period: month, amountCents: cents, category: category, label: label), actor: .adminCLI)
+        month = firstMonth
+        while month < thisMonth {
+            let period = DatePeriod(start: month, end: month.adding(months: 1)!)!
+            for (resource, cents, category, label) in [
+                (Optional(vans.id), 170_000, Cost.Category.leasing, "Crédit-bail des camions"),
+                (vans.id, 24_800, .insurance, "Assurance des camions"),
+                (sound.id, 9_000, .maintenance, "Entretien de la sonorisation"),
+                (studio.id, 95_000, .rent, "Loyer du studio"),
+                (roomA.id, 60_000, .rent, "Loyer de la salle Isère"),
+                (roomB.id, 45_000, .rent, "Loyer de la salle Vercors"),
+                (desks.id, 110_000, .rent, "Loyer des bureaux partagés"),
+                (machine.id, 18_000, .depreciation, "Amortissement de la machine à bois"),
+                (cargoBikes.id, 6_500, .maintenance, "Entretien des vélos-cargos"),
+                (accountant.id, 310_000, .salary, "Salaire chargé de la comptable"),
+                (technician.id, 280_000, .salary, "Salaire chargé du technicien"),
+                (nil, 30_000, .other, "Frais de coordination du pôle"),
+                (nil, 12_000, .energy, "Électricité des locaux communs"),
+            ] {
+                _ = try await costs.create(
+                    pole: pole.id, CostInput(resourceID: resource, period: period, amountCents: cents, category: category, label: "\(label), \(month.month)/\(month.year)"),
+                    actor: .adminCLI)
+            }
+            month = month.adding(months: 1)!
         }
 
         let users = UserStore(pool: pool)
