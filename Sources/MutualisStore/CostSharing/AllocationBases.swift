@@ -26,12 +26,12 @@ struct AllocationBases {
 
     /// Unit-time of confirmed bookings, and of cancellations too late to be free, clipped to
     /// each key's range. Members travel as their positions in `members`: a year's run
-    /// answers a million rows, and integers read faster than UUIDs.
+    /// answers hundreds of thousands of rows, and integers read faster than UUIDs.
     static func booked(_ keys: [Key], members: [MemberID], _ connection: PostgresConnection) throws -> [Key: Use] {
         guard !keys.isEmpty else { return [:] }
         var result: [Key: Use] = [:]
-        // date_part gives float8 seconds, summed exactly (whole milliseconds, far below
-        // 2^53) and much faster than the numeric that extract would give.
+        // date_part gives float8 seconds, much faster to sum than the numeric of extract;
+        // bookings fall on whole seconds, whose milliseconds add up exactly far below 2^53.
         let rows = try connection.query(
             """
             SELECT k.n, m.n, sum(b.quantity * date_part('epoch', least(upper(b.during), k.hi) - greatest(lower(b.during), k.lo)) * 1000)::bigint
