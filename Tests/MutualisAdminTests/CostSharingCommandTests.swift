@@ -40,9 +40,9 @@ struct CostSharingCommandTests {
             #expect(statement.status == 0)
             #expect(statement.standardOutput.hasPrefix("type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,sharePercent,amount\r\n"))
 
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("statements-\(UUID())")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
+            let parent = FileManager.default.temporaryDirectory.appendingPathComponent("statements-\(UUID())")
+            let folder = parent.appendingPathComponent("2026-10")
+            defer { try? FileManager.default.removeItem(at: parent) }
             let exported = await admin("allocate", "export", "--pole", pole, "--run", runID, "--output", folder.path, databaseURL: url)
             #expect(exported.status == 0, "\(exported.standardError)")
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)

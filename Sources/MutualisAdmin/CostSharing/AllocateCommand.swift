@@ -108,6 +108,11 @@ struct AllocateCommand: AsyncParsableCommand {
                     AdminEnvironment.current.standardOutput(try representation.csv())
                 }
             case (nil, let folder?):
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw AdminError.refused("cannot create \(folder): \(error.localizedDescription)")
+                }
                 let written = try await options.withPool { pool in
                     let runs = AllocationRunStore(pool: pool)
                     let stored = try await runs.get(pole: poleID, runID)
