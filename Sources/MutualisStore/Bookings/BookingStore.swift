@@ -355,9 +355,7 @@ public struct BookingStore: Sendable {
                 ORDER BY lower(during), id LIMIT \(page.limit + 1)
                 """
             ).rows.map(Self.booking)
-            let items = Array(bookings.prefix(page.limit))
-            let next = bookings.count > page.limit ? items.last.map { BookingCursor(start: $0.range.start, id: $0.id).text } : nil
-            return Page(items: items, next: next)
+            return page.page(of: bookings) { BookingCursor(start: $0.range.start, id: $0.id).text }
         }
     }
 
@@ -483,9 +481,7 @@ public struct BookingStore: Sendable {
     }
 
     static func poleZone(_ connection: PostgresConnection, _ pole: PoleID) throws -> PoleTimeZone {
-        let pole = try PoleStore.get(pole, connection)
-        guard let zone = PoleTimeZone(identifier: pole.timeZone) else { throw StoreError.invalid("timeZone", "unknown time zone \(pole.timeZone)") }
-        return zone
+        try PoleStore.get(pole, connection).zone()
     }
 
     static func recurrenceJSON(_ rule: RecurrenceRule) throws -> String {

@@ -98,8 +98,7 @@ public struct AllocationRunStore: Sendable {
                     unallocatedCents: unallocated, costCount: count, createdAt: created, finalizedAt: finalized
                 )
             }
-            let items = Array(runs.prefix(page.limit))
-            return Page(items: items, next: runs.count > page.limit ? items.last?.id.description : nil)
+            return page.page(of: runs) { $0.id.description }
         }
     }
 

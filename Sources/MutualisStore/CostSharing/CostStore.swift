@@ -95,8 +95,7 @@ public struct CostStore: Sendable {
                 ORDER BY c.id LIMIT \(page.limit + 1)
                 """
             ).rows.map { try Self.cost($0, pole: pole) }
-            let items = Array(costs.prefix(page.limit))
-            return Page(items: items, next: costs.count > page.limit ? items.last?.id.description : nil)
+            return page.page(of: costs) { $0.id.description }
         }
     }
 

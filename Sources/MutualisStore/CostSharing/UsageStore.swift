@@ -68,8 +68,7 @@ public struct UsageStore: Sendable {
                     quantityThousandths: quantity, unit: unit
                 )
             }
-            let items = Array(records.prefix(page.limit))
-            return Page(items: items, next: records.count > page.limit ? items.last?.id.description : nil)
+            return page.page(of: records) { $0.id.description }
         }
     }
 }

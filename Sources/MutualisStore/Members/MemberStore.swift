@@ -127,8 +127,7 @@ public struct MemberStore: Sendable {
                 ORDER BY id LIMIT \(page.limit + 1)
                 """
             ).rows.map(Self.member)
-            let items = Array(members.prefix(page.limit))
-            return Page(items: items, next: members.count > page.limit ? items.last?.id.description : nil)
+            return page.page(of: members) { $0.id.description }
         }
     }
 

@@ -61,3 +61,11 @@ public struct PoleStore: Sendable {
         return Pole(id: id, name: name, timeZone: timeZone, currency: currency)
     }
 }
+
+extension Pole {
+    /// The pole's time zone, for its local rules.
+    func zone() throws -> PoleTimeZone {
+        guard let zone = PoleTimeZone(identifier: timeZone) else { throw StoreError.invalid("timeZone", "unknown time zone \(timeZone)") }
+        return zone
+    }
+}

@@ -13,8 +13,8 @@ public struct PoolingReportStore: Sendable {
     /// The report for a period of the pole's calendar.
     public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
         try await pool.withConnection { connection in
-            let zone = try BookingStore.poleZone(connection, pole)
-            let currency = try PoleStore.get(pole, connection).currency
+            let record = try PoleStore.get(pole, connection)
+            let zone = try record.zone()
             let range = zone.range(of: period)
             let resources = try connection.query(
                 "SELECT \(sql: ResourceStore.columns) FROM resources r WHERE r.pole_id = \(pole) ORDER BY r.name, r.id"
@@ -106,7 +106,7 @@ public struct PoolingReportStore: Sendable {
                 )
             }
             return PoolingReport(
-                period: period, currency: currency, resources: uses, staff: staff, costs: costs,
+                period: period, currency: record.currency, resources: uses, staff: staff, costs: costs,
                 membersByLegalForm: members, membersServed: servedOverall
             )
         }

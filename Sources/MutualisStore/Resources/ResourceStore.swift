@@ -131,8 +131,7 @@ public struct ResourceStore: Sendable {
                 ORDER BY r.id LIMIT \(page.limit + 1)
                 """
             ).rows.map { try Self.resource($0, pole: pole) }
-            let items = Array(resources.prefix(page.limit))
-            return Page(items: items, next: resources.count > page.limit ? items.last?.id.description : nil)
+            return page.page(of: resources) { $0.id.description }
         }
     }
 

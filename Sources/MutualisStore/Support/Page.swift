@@ -29,6 +29,13 @@ public struct PageRequest: Sendable {
         self.cursor = cursor
     }
 
+    /// The page of `rows`, read with `LIMIT limit + 1`: the extra row only tells that more
+    /// follow, and `cursor` writes the next page's cursor from the last row kept.
+    func page<Item>(of rows: [Item], cursor: (Item) -> String) -> Page<Item> {
+        let items = Array(rows.prefix(limit))
+        return Page(items: items, next: rows.count > limit ? items.last.map(cursor) : nil)
+    }
+
     /// The id a list ordered by id resumes after, if any.
     func after<Entity>(_ type: Identifier<Entity>.Type) throws(StoreError) -> Identifier<Entity>? {
         guard let cursor else { return nil }
