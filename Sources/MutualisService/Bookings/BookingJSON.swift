@@ -13,7 +13,7 @@ struct BookingJSON: ResponseEncodable, Sendable {
     var quantity: Int
     var status: String
     var note: String
-    var seriesId: String?
+    @NullEncoded var seriesId: String?
     var lateCancellation: Bool
 
     init(_ booking: Booking) {
@@ -27,24 +27,6 @@ struct BookingJSON: ResponseEncodable, Sendable {
         note = booking.note
         seriesId = booking.seriesID?.description
         lateCancellation = booking.lateCancellation
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, resourceId, memberId, start, end, quantity, status, note, seriesId, lateCancellation
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(resourceId, forKey: .resourceId)
-        try container.encode(memberId, forKey: .memberId)
-        try container.encode(start, forKey: .start)
-        try container.encode(end, forKey: .end)
-        try container.encode(quantity, forKey: .quantity)
-        try container.encode(status, forKey: .status)
-        try container.encode(note, forKey: .note)
-        try container.encode(seriesId, forKey: .seriesId)
-        try container.encode(lateCancellation, forKey: .lateCancellation)
     }
 }
 

@@ -20,9 +20,7 @@ struct AllocationRunController {
     @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<AllocationRunRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(AllocationRunBody.self, context: context)
-        guard let period = DatePeriod(start: body.periodStart, end: body.periodEnd) else {
-            throw Problem.invalid([FieldError(field: "periodEnd", message: "must be after periodStart")])
-        }
+        let period = try datePeriod(body.periodStart, body.periodEnd, startField: "periodStart", endField: "periodEnd")
         return Created(body: AllocationRunRepresentation(try await runs.create(pole: caller.poleID, period: period, actor: caller.actor)))
     }
 

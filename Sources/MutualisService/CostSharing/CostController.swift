@@ -20,9 +20,7 @@ struct CostController {
     @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<CostRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(CostBody.self, context: context)
-        guard let period = DatePeriod(start: body.periodStart, end: body.periodEnd) else {
-            throw Problem.invalid([FieldError(field: "periodEnd", message: "must be after periodStart")])
-        }
+        let period = try datePeriod(body.periodStart, body.periodEnd, startField: "periodStart", endField: "periodEnd")
         let input = CostInput(
             resourceID: body.resourceId, period: period, amountCents: body.amountCents, category: body.category, label: body.label,
             rule: body.rule

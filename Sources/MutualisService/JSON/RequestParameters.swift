@@ -51,15 +51,7 @@ extension Request {
 /// A list answer: `{"items": [...], "next": CURSOR_OR_NULL}`.
 struct ListResponse<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
     var items: [Item]
-    var next: String?
-
-    enum CodingKeys: String, CodingKey { case items, next }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(items, forKey: .items)
-        try container.encode(next, forKey: .next)
-    }
+    @NullEncoded var next: String?
 }
 
 /// A JSON answer with a status other than 200.
@@ -84,16 +76,21 @@ extension Request {
     func period(from start: String, to end: String) throws -> DatePeriod {
         guard let first = try date(start) else { throw Problem.malformed(start, "is required") }
         guard let last = try date(end) else { throw Problem.malformed(end, "is required") }
-        guard let period = DatePeriod(start: first, end: last) else {
-            throw Problem.invalid([FieldError(field: end, message: "must be after \(start)")])
-        }
-        return period
+        return try datePeriod(first, last, startField: start, endField: end)
     }
 
     /// True when the caller asks for CSV rather than JSON.
     var wantsCSV: Bool {
         headers[.accept]?.contains("text/csv") ?? false
     }
+}
+
+/// The days from `start` up to `end`; 422 naming `endField` unless it comes after `start`.
+func datePeriod(_ start: LocalDate, _ end: LocalDate, startField: String, endField: String) throws -> DatePeriod {
+    guard let period = DatePeriod(start: start, end: end) else {
+        throw Problem.invalid([FieldError(field: endField, message: "must be after \(startField)")])
+    }
+    return period
 }
 
 /// A CSV document, offered as a file download.

@@ -9,30 +9,13 @@ public struct AllocationRunRepresentation: Encodable, Sendable {
         public var costId: String
         public var label: String
         public var category: String
-        public var resourceId: String?
+        @NullEncoded public var resourceId: String?
         public var amountCents: Int
         public var unallocatedCents: Int
         public var rule: AllocationRule
         public var basisUnit: String
         /// The member that contributed the resource, credited with the cost.
-        public var creditMemberId: String?
-
-        enum CodingKeys: String, CodingKey {
-            case costId, label, category, resourceId, amountCents, unallocatedCents, rule, basisUnit, creditMemberId
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(costId, forKey: .costId)
-            try container.encode(label, forKey: .label)
-            try container.encode(category, forKey: .category)
-            try container.encode(resourceId, forKey: .resourceId)
-            try container.encode(amountCents, forKey: .amountCents)
-            try container.encode(unallocatedCents, forKey: .unallocatedCents)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(basisUnit, forKey: .basisUnit)
-            try container.encode(creditMemberId, forKey: .creditMemberId)
-        }
+        @NullEncoded public var creditMemberId: String?
     }
 
     /// A member's share of a cost.
@@ -55,7 +38,7 @@ public struct AllocationRunRepresentation: Encodable, Sendable {
     public var unallocatedCents: Int
     public var createdAt: Date
     public var computedAt: Date
-    public var finalizedAt: Date?
+    @NullEncoded public var finalizedAt: Date?
     public var costs: [CostShare]
     public var lines: [Line]
 
@@ -84,26 +67,6 @@ public struct AllocationRunRepresentation: Encodable, Sendable {
                 Line(memberId: $0.memberID.description, costId: $0.costID.description, basis: $0.basis, share: $0.share, amountCents: $0.amountCents)
             }
         }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, status, periodStart, periodEnd, totalCents, allocatedCents, unallocatedCents, createdAt, computedAt, finalizedAt, costs, lines
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(status, forKey: .status)
-        try container.encode(periodStart, forKey: .periodStart)
-        try container.encode(periodEnd, forKey: .periodEnd)
-        try container.encode(totalCents, forKey: .totalCents)
-        try container.encode(allocatedCents, forKey: .allocatedCents)
-        try container.encode(unallocatedCents, forKey: .unallocatedCents)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(computedAt, forKey: .computedAt)
-        try container.encode(finalizedAt, forKey: .finalizedAt)
-        try container.encode(costs, forKey: .costs)
-        try container.encode(lines, forKey: .lines)
     }
 }
 

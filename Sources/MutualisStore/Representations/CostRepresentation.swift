@@ -4,13 +4,13 @@ import MutualisDomain
 /// A cost as the API answers and the CLI prints it with `--json`.
 public struct CostRepresentation: Encodable, Sendable {
     public var id: String
-    public var resourceId: String?
+    @NullEncoded public var resourceId: String?
     public var periodStart: String
     public var periodEnd: String
     public var amountCents: Int
     public var category: String
     public var label: String
-    public var rule: AllocationRule?
+    @NullEncoded public var rule: AllocationRule?
 
     public init(_ cost: Cost) {
         id = cost.id.description
@@ -21,22 +21,6 @@ public struct CostRepresentation: Encodable, Sendable {
         category = cost.category.rawValue
         label = cost.label
         rule = cost.rule
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, resourceId, periodStart, periodEnd, amountCents, category, label, rule
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(resourceId, forKey: .resourceId)
-        try container.encode(periodStart, forKey: .periodStart)
-        try container.encode(periodEnd, forKey: .periodEnd)
-        try container.encode(amountCents, forKey: .amountCents)
-        try container.encode(category, forKey: .category)
-        try container.encode(label, forKey: .label)
-        try container.encode(rule, forKey: .rule)
     }
 }
 

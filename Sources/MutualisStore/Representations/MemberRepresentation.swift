@@ -6,12 +6,12 @@ public struct MemberRepresentation: Encodable, Sendable {
     public var id: String
     public var name: String
     public var legalForm: String
-    public var siret: String?
-    public var category: String?
+    @NullEncoded public var siret: String?
+    @NullEncoded public var category: String?
     public var headcount: Double
     public var annualBudgetCents: Int
     public var joinedOn: String
-    public var leftOn: String?
+    @NullEncoded public var leftOn: String?
 
     public init(_ member: Member) {
         id = member.id.description
@@ -23,22 +23,5 @@ public struct MemberRepresentation: Encodable, Sendable {
         annualBudgetCents = member.annualBudgetCents
         joinedOn = member.joinedOn.description
         leftOn = member.leftOn?.description
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, legalForm, siret, category, headcount, annualBudgetCents, joinedOn, leftOn
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(legalForm, forKey: .legalForm)
-        try container.encode(siret, forKey: .siret)
-        try container.encode(category, forKey: .category)
-        try container.encode(headcount, forKey: .headcount)
-        try container.encode(annualBudgetCents, forKey: .annualBudgetCents)
-        try container.encode(joinedOn, forKey: .joinedOn)
-        try container.encode(leftOn, forKey: .leftOn)
     }
 }

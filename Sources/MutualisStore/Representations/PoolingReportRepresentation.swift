@@ -11,46 +11,17 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
         public var bookings: Int
         public var bookedHours: Double
         public var availableHours: Double
-        public var utilisationPercent: Double?
+        @NullEncoded public var utilisationPercent: Double?
         public var membersServed: Int
-
-        enum CodingKeys: String, CodingKey {
-            case resourceId, name, kind, units, bookings, bookedHours, availableHours, utilisationPercent, membersServed
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(resourceId, forKey: .resourceId)
-            try container.encode(name, forKey: .name)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(units, forKey: .units)
-            try container.encode(bookings, forKey: .bookings)
-            try container.encode(bookedHours, forKey: .bookedHours)
-            try container.encode(availableHours, forKey: .availableHours)
-            try container.encode(utilisationPercent, forKey: .utilisationPercent)
-            try container.encode(membersServed, forKey: .membersServed)
-        }
     }
 
     public struct StaffFigures: Encodable, Sendable {
         public var resourceId: String
         public var name: String
         public var bookedHours: Double
-        public var recordedHours: Double?
+        @NullEncoded public var recordedHours: Double?
         public var hours: Double
         public var fte: Double
-
-        enum CodingKeys: String, CodingKey { case resourceId, name, bookedHours, recordedHours, hours, fte }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(resourceId, forKey: .resourceId)
-            try container.encode(name, forKey: .name)
-            try container.encode(bookedHours, forKey: .bookedHours)
-            try container.encode(recordedHours, forKey: .recordedHours)
-            try container.encode(hours, forKey: .hours)
-            try container.encode(fte, forKey: .fte)
-        }
     }
 
     public struct StaffTotal: Encodable, Sendable {
