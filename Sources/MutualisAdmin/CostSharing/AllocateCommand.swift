@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MutualisDomain
 import MutualisStore
+import PostgresClient
 
 /// `mutualis-admin allocate`: a month's close, from the command line.
 struct AllocateCommand: AsyncParsableCommand {
@@ -27,17 +28,17 @@ struct AllocateCommand: AsyncParsableCommand {
 
         func run() async throws {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let stored: StoredAllocationRun
+            let compute: @Sendable (AllocationRunStore) async throws -> StoredAllocationRun
             if let recompute {
                 guard from == nil, to == nil else { throw AdminError.usage("--recompute takes the run's own period: leave out --from and --to") }
                 let runID = try options.id(recompute, as: AllocationRunID.self, option: "recompute")
-                stored = try await options.withPool { try await AllocationRunStore(pool: $0).recompute(pole: poleID, runID, actor: .adminCLI) }
+                compute = { try await $0.recompute(pole: poleID, runID, actor: .adminCLI) }
             } else {
                 guard let from, let to else { throw AdminError.usage("give the period with --from and --to, or a draft with --recompute") }
                 let period = try options.period(from: from, to: to)
-                stored = try await options.withPool { try await AllocationRunStore(pool: $0).create(pole: poleID, period: period, actor: .adminCLI) }
+                compute = { try await $0.create(pole: poleID, period: period, actor: .adminCLI) }
             }
-            try await RunOutput.print(stored, pole: poleID, options: options)
+            try await RunOutput.print(pole: poleID, options: options) { try await compute(AllocationRunStore(pool: $0)) }
         }
     }
 
@@ -51,8 +52,7 @@ struct AllocateCommand: AsyncParsableCommand {
         func run() async throws {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             let runID = try options.id(run, as: AllocationRunID.self, option: "run")
-            let stored = try await options.withPool { try await AllocationRunStore(pool: $0).get(pole: poleID, runID) }
-            try await RunOutput.print(stored, pole: poleID, options: options)
+            try await RunOutput.print(pole: poleID, options: options) { try await AllocationRunStore(pool: $0).get(pole: poleID, runID) }
         }
     }
 
@@ -114,13 +114,13 @@ struct AllocateCommand: AsyncParsableCommand {
                     throw AdminError.refused("cannot create \(folder): \(error.localizedDescription)")
                 }
                 let written = try await options.withPool { pool in
-                    let runs = AllocationRunStore(pool: pool)
-                    let stored = try await runs.get(pole: poleID, runID)
+                    let stored = try await AllocationRunStore(pool: pool).get(pole: poleID, runID)
+                    let currency = try await PoleStore(pool: pool).get(poleID).currency
                     let involved = Set(stored.run.lines.map(\.memberID) + stored.run.allocations.compactMap { $0.credit?.memberID })
                     var files: [String] = []
-                    for memberID in involved.sorted() {
-                        let statement = StatementRepresentation(try await runs.statement(pole: poleID, runID, member: memberID, finalizedOnly: false))
-                        let path = URL(fileURLWithPath: folder).appendingPathComponent("statement-\(statement.periodStart)-\(memberID).csv").path
+                    for member in try await MemberStore(pool: pool).all(pole: poleID) where involved.contains(member.id) {
+                        let statement = StatementRepresentation(MemberStatement(run: stored, member: member, currency: currency))
+                        let path = URL(fileURLWithPath: folder).appendingPathComponent("statement-\(statement.periodStart)-\(member.id).csv").path
                         do {
                             try Data(try statement.csv().utf8).write(to: URL(fileURLWithPath: path))
                         } catch let error as CocoaError {
@@ -144,14 +144,21 @@ struct AllocateCommand: AsyncParsableCommand {
 
 /// How `allocate run` and `allocate show` print a run.
 enum RunOutput {
-    static func print(_ stored: StoredAllocationRun, pole: PoleID, options: GlobalOptions) async throws {
-        if options.json {
+    /// Prints the run `load` answers; for people, with the members' names read on the same pool.
+    static func print(
+        pole: PoleID, options: GlobalOptions, _ load: @escaping @Sendable (PostgresConnectionPool) async throws -> StoredAllocationRun
+    ) async throws {
+        let json = options.json
+        let (stored, names) = try await options.withPool { pool in
+            let stored = try await load(pool)
+            let names = json ? [:] : try await MemberStore(pool: pool).all(pole: pole).reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }
+            return (stored, names)
+        }
+        if json {
             try Output.json(AllocationRunRepresentation(stored))
             return
         }
         let run = stored.run
-        let names = try await options.withPool { try await MemberStore(pool: $0).all(pole: pole) }
-            .reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }
         let members = Set(run.lines.map(\.memberID) + run.allocations.compactMap { $0.credit?.memberID }).sorted()
         printLine("Run \(run.id) (\(run.status.rawValue)) for \(run.period.start)..\(run.period.end): \(stored.costs.count) costs, \(DecimalText.euros(stored.totalCents)) in all")
         Output.table(

@@ -46,9 +46,16 @@ public struct AllocationRunSummary: Sendable {
     public var finalizedAt: Date?
 }
 
-/// One member's part of a run: the run with only that member's lines, and who the member is.
+/// One member's part of a run: the run, and who the member is.
 public struct MemberStatement: Sendable {
+    /// The run; lines of other members, if it has them, are left out of the statement.
     public var run: StoredAllocationRun
     public var member: Member
     public var currency: String
+
+    public init(run: StoredAllocationRun, member: Member, currency: String) {
+        self.run = run
+        self.member = member
+        self.currency = currency
+    }
 }
