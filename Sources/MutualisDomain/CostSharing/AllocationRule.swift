@@ -135,7 +135,7 @@ public struct AllocationRule: Hashable, Sendable, Codable {
         guard let fixedShares else { return nil }
         var result: [MemberID: Int] = [:]
         for (member, percent) in fixedShares {
-            guard let exact = exactTenThousandths(percent) else { return nil }
+            guard let exact = FixedPoint.exact(percent, scale: 10_000) else { return nil }
             result[member] = exact
         }
         return result
@@ -143,12 +143,6 @@ public struct AllocationRule: Hashable, Sendable, Codable {
 
     /// The fixed part in ten-thousandths (0.4 is 4 000), if exact to four decimals.
     var fixedPartTenThousandths: Int? {
-        fixedPart.flatMap(exactTenThousandths)
+        fixedPart.flatMap { FixedPoint.exact($0, scale: 10_000) }
     }
-}
-
-private func exactTenThousandths(_ value: Double) -> Int? {
-    let scaled = (value * 10_000).rounded()
-    guard value.isFinite, abs(scaled - value * 10_000) < 1e-6 else { return nil }
-    return Int(exactly: scaled)
 }

@@ -17,8 +17,7 @@ public struct Coefficient: Hashable, Comparable, Sendable, Codable, CustomString
 
     /// A coefficient from a decimal such as 0.5; `nil` outside 0...10 or beyond four decimals.
     public init?(_ value: Double) {
-        let scaled = (value * 10_000).rounded()
-        guard value.isFinite, abs(scaled - value * 10_000) < 1e-6, let exact = Int(exactly: scaled) else { return nil }
+        guard let exact = FixedPoint.exact(value, scale: 10_000) else { return nil }
         self.init(tenThousandths: exact)
     }
 

@@ -52,10 +52,3 @@ struct AllocationRunBody: Decodable, Sendable {
     var periodStart: LocalDate
     var periodEnd: LocalDate
 }
-
-/// Exactly three decimals or fewer, as thousandths; nil otherwise.
-func thousandths(_ value: Double) -> Int? {
-    let scaled = (value * 1_000).rounded()
-    guard value.isFinite, abs(scaled - value * 1_000) < 1e-6 else { return nil }
-    return Int(exactly: scaled)
-}
