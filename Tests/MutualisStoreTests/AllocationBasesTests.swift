@@ -63,6 +63,43 @@ struct AllocationBasesTests {
         }
     }
 
+    @Test("booked use is split among overlapping keys and resources, a booking counting in each key for its part")
+    func bookedAcrossKeys() async throws {
+        try await withMigratedDatabase { pool in
+            try await pool.withConnection { connection in
+                var f = try fixture(connection)
+                let zone = PoleTimeZone.paris
+                func range(_ start: String, _ end: String) -> TimeRange {
+                    zone.range(of: DatePeriod(start: LocalDate(start)!, end: LocalDate(end)!)!)
+                }
+                let van = f.resource
+                let room = try connection.query(
+                    "INSERT INTO resources (pole_id, name, kind) SELECT pole_id, 'Salle', 'premises' FROM resources WHERE id = \(van) RETURNING id"
+                ).first!.decode(ResourceID.self, at: 0)
+                // Three segments: the end of February, March (an hour short), the start of April.
+                try book(connection, f, f.member, "2027-02-27T12:00:00+01:00", "2027-04-02T12:00:00+02:00")
+                // Ends on the boundary: nothing of it falls in April.
+                try book(connection, f, f.other, "2027-03-31T22:00:00+02:00", "2027-04-01T00:00:00+02:00")
+                f.resource = room
+                try book(connection, f, f.member, "2027-03-10T09:00:00+01:00", "2027-03-10T14:00:00+01:00")
+                let keys = [
+                    AllocationBases.Key(resource: van, range: range("2027-03-01", "2027-04-01")),
+                    AllocationBases.Key(resource: van, range: range("2027-01-01", "2027-04-01")),
+                    AllocationBases.Key(resource: van, range: range("2027-04-01", "2027-05-01")),
+                    AllocationBases.Key(resource: room, range: range("2027-03-01", "2027-04-01")),
+                    AllocationBases.Key(resource: room, range: range("2027-04-01", "2027-05-01")),
+                ]
+                let uses = try AllocationBases.booked(keys, members: [f.member, f.other], connection)
+                let hour = 3_600_000
+                #expect(uses[keys[0]]?.byMember == [f.member: 743 * hour, f.other: 2 * hour])
+                #expect(uses[keys[1]]?.byMember == [f.member: (36 + 743) * hour, f.other: 2 * hour])
+                #expect(uses[keys[2]]?.byMember == [f.member: 36 * hour])
+                #expect(uses[keys[3]]?.byMember == [f.member: 5 * hour])
+                #expect(uses[keys[4]] == nil)
+            }
+        }
+    }
+
     @Test("actual use counts the records starting in the range, hours in milliseconds and km in thousandths")
     func actual() async throws {
         try await withMigratedDatabase { pool in

@@ -15,10 +15,21 @@ enum LargestRemainder {
         }
         let leftover = total - amounts.reduce(0, +)
         guard leftover > 0 else { return amounts }
-        remainders.sort { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
-        for entry in remainders.prefix(leftover) {
-            amounts[entry.index] += 1
+        // Remainders are below the denominator, which nearly always fits in 64 bits, where
+        // the processor compares them; sorting a thousand 128-bit ones per cost is slow.
+        let order: [Int] = if denominator._high == 0 {
+            largestFirst(remainders.map { (UInt64($0.remainder._low), $0.index) })
+        } else {
+            largestFirst(remainders)
+        }
+        for index in order.prefix(leftover) {
+            amounts[index] += 1
         }
         return amounts
+    }
+
+    /// The participants' indices, largest remainder first, the earlier first on a tie.
+    private static func largestFirst<Remainder: Comparable>(_ remainders: [(remainder: Remainder, index: Int)]) -> [Int] {
+        remainders.sorted { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }.map(\.index)
     }
 }

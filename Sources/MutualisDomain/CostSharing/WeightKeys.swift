@@ -8,6 +8,9 @@ struct WeightKeys {
     private let coefficients: [Int128]
     /// Each member's days of membership within the cost's period.
     private let days: [Int]
+    /// Each member's use of the cost's resource, looked up once: a year's run shares
+    /// thousands of costs among a thousand members.
+    private let usage: [Int]
 
     init(cost: CostToShare, members: [AllocationMember], index: [MemberID: Int]) {
         self.cost = cost
@@ -15,12 +18,14 @@ struct WeightKeys {
         self.index = index
         coefficients = members.map { Int128(fast: $0.coefficient.tenThousandths) }
         days = members.map { Member.membershipDays(joinedOn: $0.joinedOn, leftOn: $0.leftOn, in: cost.period) }
+        var usage = [Int](repeating: 0, count: members.count)
+        for (member, amount) in cost.usage { usage[index[member]!] = amount }
+        self.usage = usage
     }
 
     /// Use × coefficient; out of the total use (`full`) or of the capacity (`absorb`).
     func usagePart(fraction: Int128) -> SharePart {
-        var raw = [Int128](repeating: 0, count: members.count)
-        for (member, amount) in cost.usage { raw[index[member]!] = Int128(fast: amount) }
+        let raw = usage.map { Int128(fast: $0) }
         let weights = zip(raw, coefficients).map { $0 * $1 }
         let weighted = weights.reduce(0, +)
         let total: Int128
@@ -58,7 +63,7 @@ struct WeightKeys {
     var usageDisplay: [Double] {
         let perUnit = Double(max(1, cost.usagePerDisplayUnit))
         return members.indices.map { position in
-            Double(cost.usage[members[position].id] ?? 0) * members[position].coefficient.value / perUnit
+            Double(usage[position]) * members[position].coefficient.value / perUnit
         }
     }
 

@@ -161,9 +161,15 @@ public struct AllocationRunStore: Sendable {
     /// Shares the costs of the period into the run: bases from SQL, shares from the engine,
     /// lines written back in one statement; answers the run as stored, without reading it back.
     static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws -> StoredAllocationRun {
-        // A year's bases group a million bookings: enough memory to group them without
-        // spilling to disk, for this transaction only.
+        // For this transaction only: a year's bases group a million bookings, enough memory
+        // to group them without spilling to disk; each run plans its bases for its own
+        // period (a year's is best read in one pass, a week's through the index, which a plan
+        // cached from earlier runs would not know); and no JIT compilation, which the planner
+        // would start on its guess of the bookings' segments, a thousand each instead of one,
+        // and which takes longer than the query it compiles.
         try connection.execute("SET LOCAL work_mem = '256MB'")
+        try connection.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+        try connection.execute("SET LOCAL jit = off")
         let zone = try BookingStore.poleZone(connection, pole)
         var costs: [(cost: Cost, rule: AllocationRule)] = []
         for row in try connection.query(
@@ -262,11 +268,19 @@ public struct AllocationRunStore: Sendable {
         _ run: AllocationRunID, costs rules: [AllocationRule], basisUnits: [String], allocations: [CostAllocation],
         members: [AllocationMember], _ connection: PostgresConnection
     ) throws -> (createdAt: Date, computedAt: Date) {
+        // A pole has a handful of rules for thousands of costs: each is written out once.
+        var ruleTexts: [AllocationRule: String] = [:]
+        let ruleColumn = try rules.map { rule in
+            if let text = ruleTexts[rule] { return text }
+            let text = try AllocationRuleJSON.encode(rule)
+            ruleTexts[rule] = text
+            return text
+        }
         try connection.execute(
             """
             INSERT INTO allocation_run_costs (run_id, cost_id, position, rule, basis_unit, amount_cents, unallocated_cents, credit_member_id)
             SELECT \(run), c.cost, c.position, c.rule::jsonb, c.unit, c.amount, c.unallocated, nullif(c.credit, '')::uuid
-            FROM unnest(\(allocations.map(\.costID)), \(try rules.map(AllocationRuleJSON.encode)), \(basisUnits),
+            FROM unnest(\(allocations.map(\.costID)), \(ruleColumn), \(basisUnits),
                         \(allocations.map(\.amountCents)), \(allocations.map(\.unallocatedCents)),
                         \(allocations.map { $0.credit?.memberID.description ?? "" }))
                  WITH ORDINALITY AS c(cost, rule, unit, amount, unallocated, credit, position)
@@ -281,10 +295,10 @@ public struct AllocationRunStore: Sendable {
         // Every member's lines, one after another, sliced into a row per member by the
         // server: one statement for the whole run. Lines are placed by member with a counting
         // sort: a million of them, in two passes.
-        let memberPosition = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
+        let positions = MemberPositions(members)
         var counts = [Int](repeating: 0, count: members.count)
         for allocation in allocations {
-            for line in allocation.lines { counts[memberPosition[line.memberID]!] += 1 }
+            positions.forEach(allocation.lines) { position, _ in counts[position] += 1 }
         }
         var next = [Int](repeating: 0, count: members.count)
         var owners: [MemberID] = []
@@ -302,8 +316,7 @@ public struct AllocationRunStore: Sendable {
         }
         var lines = LineArrays(count: total)
         for (costPosition, allocation) in allocations.enumerated() {
-            for line in allocation.lines {
-                let member = memberPosition[line.memberID]!
+            positions.forEach(allocation.lines) { member, line in
                 lines.set(next[member], cost: costPosition + 1, line)
                 next[member] += 1
             }
@@ -319,6 +332,33 @@ public struct AllocationRunStore: Sendable {
             """
         )
         return (created, computed)
+    }
+
+    /// Where each member stands in the run's list of members.
+    private struct MemberPositions {
+        let members: [AllocationMember]
+        let index: [MemberID: Int]
+
+        init(_ members: [AllocationMember]) {
+            self.members = members
+            index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
+        }
+
+        /// Calls `body` with each line and its member's position. The engine lists a cost's
+        /// lines in the order of the members, so the positions are found by walking both
+        /// lists together, a million hash lookups costing more than the walk; lines in
+        /// another order are looked up.
+        func forEach(_ lines: [AllocationLine], _ body: (Int, AllocationLine) -> Void) {
+            var position = 0
+            var walking = true
+            for line in lines {
+                if walking {
+                    while position < members.count && members[position].id != line.memberID { position += 1 }
+                    walking = position < members.count
+                }
+                body(walking ? position : index[line.memberID]!, line)
+            }
+        }
     }
 
     /// Lines as parallel arrays, the way they travel and are stored.

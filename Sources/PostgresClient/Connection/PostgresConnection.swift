@@ -128,6 +128,7 @@ public final class PostgresConnection {
         var lengths: [Int32] = []
         var formats: [Int32] = []
         offsets.reserveCapacity(bindings.count)
+        buffer.reserveCapacity(bindings.reduce(0) { $0 + ($1.binary?.count ?? (($1.text?.utf8.count ?? 0) + 1)) })
         for binding in bindings {
             if let binary = binding.binary {
                 guard let length = Int32(exactly: binary.count) else {
