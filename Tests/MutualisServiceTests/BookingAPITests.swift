@@ -200,7 +200,7 @@ struct BookingAPITests {
 
     @Test("availability shows the free units, around bookings and their buffers, within opening hours")
     func availability() async throws {
-        try await withAPI { client, fixture, _ in
+        try await withAPI { client, fixture, pool in
             let rules = #"{"openingHours": {"wednesday": [{"opens": "08:00", "closes": "18:00"}]}, "bufferMinutes": 30}"#
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Vans", units: 2, rules: rules))["id"]!
             _ = try await client.call(.post, "/api/v1/bookings", token: fixture.userA,
@@ -213,6 +213,14 @@ struct BookingAPITests {
                 "2027-03-10T08:30:00Z|2027-03-10T11:30:00Z|1",
                 "2027-03-10T11:30:00Z|2027-03-10T17:00:00Z|2",
             ])
+            // A closed day is no free time; a resource of another pole, or none, is not found.
+            let closed = try await client.call(.get, "/api/v1/resources/\(resource)/availability?from=2027-03-11T00:00:00%2B01:00&to=2027-03-12T00:00:00%2B01:00", token: fixture.userB)
+            #expect(closed.status == .ok && (closed.json["free"] as? [Any])?.isEmpty == true)
+            let other = try await PoleFixture.make(pool, name: "Culture et Coopération")
+            let elsewhere = try await client.call(.get, "/api/v1/resources/\(resource)/availability?from=2027-03-10T00:00:00%2B01:00&to=2027-03-11T00:00:00%2B01:00", token: other.coordinator)
+            #expect(elsewhere.status == .notFound)
+            let unknown = try await client.call(.get, "/api/v1/resources/\(ResourceID())/availability?from=2027-03-10T00:00:00%2B01:00&to=2027-03-11T00:00:00%2B01:00", token: fixture.userB)
+            #expect(unknown.status == .notFound)
         }
     }
 }

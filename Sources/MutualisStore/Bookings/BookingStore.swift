@@ -416,8 +416,9 @@ public struct BookingStore: Sendable {
     public func availability(pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> [(range: TimeRange, units: Int)] {
         guard window.duration <= 366 * 86_400 else { throw StoreError.invalid("to", "the window is at most 366 days") }
         return try await pool.withConnection { connection in
-            _ = try ResourceStore.get(pole: pole, resource, connection)
-            return try connection.query(
+            // A first row stands for the resource itself, so that one query tells a resource
+            // with no free time from no resource at all.
+            let rows = try connection.query(
                 """
                 WITH res AS (
                     SELECT r.id, make_interval(mins => r.buffer_minutes) AS buffer, p.time_zone AS tz
@@ -453,9 +454,14 @@ public struct BookingStore: Sendable {
                 ), counts AS (
                     SELECT at, sum(delta) OVER (ORDER BY at) AS units, lead(at) OVER (ORDER BY at) AS until FROM steps
                 )
-                SELECT at, until, units::bigint FROM counts WHERE units > 0 AND until IS NOT NULL ORDER BY at
+                SELECT NULL::timestamptz AS at, NULL::timestamptz AS until, NULL::bigint AS units FROM res
+                UNION ALL
+                (SELECT at, until, units::bigint FROM counts WHERE units > 0 AND until IS NOT NULL)
+                ORDER BY at NULLS FIRST
                 """
-            ).rows.map { row in
+            ).rows
+            guard let found = rows.first, try found.decode(Date?.self, at: 0) == nil else { throw StoreError.notFound("resource") }
+            return try rows.dropFirst().map { row in
                 let (start, end, units) = try row.decode((Date, Date, Int).self)
                 return (TimeRange(start: start, end: end)!, units)
             }
