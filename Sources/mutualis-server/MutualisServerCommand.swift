@@ -25,6 +25,12 @@ struct MutualisServerCommand: AsyncParsableCommand {
     @Option(help: "Database connections, each served by its own thread.")
     var poolSize = 8
 
+    @Option(help: ArgumentHelp(
+        "Seconds a token's caller is remembered, 0 to ask the database on every request (default: $MUTUALIS_TOKEN_CACHE_SECONDS, else 60).",
+        discussion: "Revocations and user changes reach the cache at once, through PostgreSQL notifications."
+    ))
+    var tokenCacheSeconds: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default: $LOG_LEVEL, else info).")
     var logLevel: String?
 
@@ -37,12 +43,17 @@ struct MutualisServerCommand: AsyncParsableCommand {
         guard let parsedLevel = Logger.Level(rawValue: level) else {
             throw ValidationError("unknown log level \(level)")
         }
+        let cacheText = environment["MUTUALIS_TOKEN_CACHE_SECONDS"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let cacheSeconds = tokenCacheSeconds ?? (cacheText.map { Int($0) } ?? 60) else {
+            throw ValidationError("MUTUALIS_TOKEN_CACHE_SECONDS must be a whole number of seconds, not \(cacheText ?? "")")
+        }
         let configuration: ServerConfiguration
         do {
             configuration = try ServerConfiguration(
                 address: address ?? environment["MUTUALIS_HTTP_ADDRESS"] ?? "127.0.0.1:8080",
                 database: try PostgresConfiguration(url),
-                poolSize: poolSize
+                poolSize: poolSize,
+                tokenCacheSeconds: cacheSeconds
             )
         } catch let error as PostgresError {
             throw ValidationError(error.message)

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import MutualisStore
 import PostgresClient
+import ServiceLifecycle
 
 /// Builds the Mutualis HTTP application: its routes, its pool, and the services that stop them.
 public func buildApplication(
@@ -9,16 +10,24 @@ public func buildApplication(
     logger: Logger = Logger(label: "mutualis")
 ) -> some ApplicationProtocol {
     let pool = PostgresConnectionPool(configuration: configuration.database, size: configuration.poolSize, logger: logger)
+    var services: [any Service] = [PoolService(pool: pool)]
+    var tokenCache: PrincipalCache?
+    if configuration.tokenCacheSeconds > 0 {
+        let cache = PrincipalCache(lifetime: .seconds(configuration.tokenCacheSeconds))
+        services.append(AccessChangesService(cache: cache, database: configuration.database, logger: logger))
+        tokenCache = cache
+    }
     return Application(
-        router: buildRouter(pool: pool),
+        router: buildRouter(pool: pool, tokenCache: tokenCache),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mutualis"),
-        services: [PoolService(pool: pool)],
+        services: services,
         logger: logger
     )
 }
 
-/// The routes of the API over a pool; also what the tests drive.
-public func buildRouter(pool: PostgresConnectionPool) -> Router<MutualisRequestContext> {
+/// The routes of the API over a pool; also what the tests drive. With `tokenCache`, callers
+/// are remembered while the cache is kept informed of changes (``AccessChangesService``).
+public func buildRouter(pool: PostgresConnectionPool, tokenCache: PrincipalCache? = nil) -> Router<MutualisRequestContext> {
     let router = Router(context: MutualisRequestContext.self)
     let metrics = ServiceMetrics(pool: pool)
     router.add(middleware: RequestObservationMiddleware(metrics: metrics))
@@ -26,7 +35,7 @@ public func buildRouter(pool: PostgresConnectionPool) -> Router<MutualisRequestC
     HealthController(pool: pool).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
-    let tokens = TokenStore(pool: pool)
+    let tokens = TokenStore(pool: pool, cache: tokenCache)
     let bookings = BookingStore(pool: pool)
     let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(tokens: tokens))
     MemberController(members: MemberStore(pool: pool), categories: CategoryStore(pool: pool)).addRoutes(to: api)

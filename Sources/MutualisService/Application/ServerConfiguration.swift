@@ -10,15 +10,21 @@ public struct ServerConfiguration: Sendable {
     public var database: PostgresConfiguration
     /// Connections to the database, each with its own thread.
     public var poolSize: Int
+    /// How long the caller of a token is remembered; zero asks the database on every request.
+    public var tokenCacheSeconds: Int
 
     /// A configuration; `address` is `host:port` (`[::1]:8080` for IPv6).
-    public init(address: String, database: PostgresConfiguration, poolSize: Int) throws(ConfigurationError) {
+    public init(address: String, database: PostgresConfiguration, poolSize: Int, tokenCacheSeconds: Int = 60) throws(ConfigurationError) {
         (host, port) = try Self.parse(address: address)
         guard (1...256).contains(poolSize) else {
             throw ConfigurationError("the pool size must be between 1 and 256, not \(poolSize)")
         }
+        guard (0...3600).contains(tokenCacheSeconds) else {
+            throw ConfigurationError("the token cache lifetime must be between 0 and 3600 seconds, not \(tokenCacheSeconds)")
+        }
         self.database = database
         self.poolSize = poolSize
+        self.tokenCacheSeconds = tokenCacheSeconds
     }
 
     static func parse(address: String) throws(ConfigurationError) -> (host: String, port: Int) {

@@ -6,17 +6,25 @@ import PostgresClient
 /// API tokens: 256 random bits shown once, stored only as their SHA-256.
 public struct TokenStore: Sendable {
     /// What a token is for.
-    public enum Scope: String, Sendable {
+    public enum Scope: String, Sendable, Hashable {
         /// The `Authorization: Bearer` header of the API.
         case api
         /// The `?key=` of calendar feed URLs, which calendar apps fetch without headers.
         case calendar
     }
 
-    let pool: PostgresConnectionPool
+    /// The channel on which the database announces changes to tokens and users (migration
+    /// 0005): a server that hears it may cache callers in a ``PrincipalCache``.
+    public static let changesChannel = "mutualis_access_changed"
 
-    public init(pool: PostgresConnectionPool) {
+    let pool: PostgresConnectionPool
+    let cache: PrincipalCache?
+
+    /// Tokens in the database; `cache`, when given, spares a query per request for callers
+    /// seen lately, and must be told of changes on ``changesChannel``.
+    public init(pool: PostgresConnectionPool, cache: PrincipalCache? = nil) {
         self.pool = pool
+        self.cache = cache
     }
 
     /// Issues a token for a user and returns it; only its hash is kept.
@@ -40,11 +48,14 @@ public struct TokenStore: Sendable {
     }
 
     /// The caller a token stands for, if it is a live token of an enabled user; records its use
-    /// (at most once a minute, to spare the database a write per request).
+    /// (at most once a minute, to spare the database a write per request; with a cache, when
+    /// the caller is read from the database, at most once per cache lifetime).
     public func authenticate(_ token: String, scope: Scope = .api) async throws -> Principal? {
         guard token.hasPrefix("mut_"), token.count < 100 else { return nil }
         let hash = Self.hash(token)
-        return try await pool.withConnection { connection in
+        if let principal = cache?.principal(for: hash, scope: scope) { return principal }
+        let generation = cache?.generation
+        let principal: Principal? = try await pool.withConnection { connection in
             guard let row = try connection.query(
                 """
                 WITH found AS (
@@ -62,6 +73,10 @@ public struct TokenStore: Sendable {
             let (user, pole, role, member) = try row.decode((UserID, PoleID, User.Role, MemberID?).self)
             return Principal(userID: user, poleID: pole, role: role, memberID: member)
         }
+        if let principal, let cache, let generation {
+            cache.remember(principal, for: hash, scope: scope, since: generation)
+        }
+        return principal
     }
 
     /// What is known of a token, never the token itself.

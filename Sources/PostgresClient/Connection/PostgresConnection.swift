@@ -7,7 +7,7 @@ import Glibc
 /// ``PostgresConnectionPool``, which runs it on threads of its own, never on Swift's
 /// cooperative pool nor on an event loop.
 public final class PostgresConnection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private var preparedStatements: [PreparedStatementKey: String] = [:]
     /// Statements that succeeded since ``beginLease()``: while none has, a statement that failed
     /// for want of a connection had no effect, and the pool may replay the work elsewhere.
@@ -220,7 +220,7 @@ public final class PostgresConnection {
         )
     }
 
-    private func connectionError() -> PostgresError {
+    func connectionError() -> PostgresError {
         let message = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines
         return PostgresError(kind: .connection, message: message.isEmpty ? "the connection was lost" : message)
     }

@@ -15,11 +15,14 @@ public final class PostgresConnectionPool: Sendable {
     private let state: Mutex<PoolState>
     private let jobsReady = DispatchSemaphore(value: 0)
     private let logger: Logger
+    /// The database the pool connects to.
+    public let configuration: PostgresConfiguration
 
     /// Starts `size` worker threads; connections open on first use.
     public init(configuration: PostgresConfiguration, size: Int = 4, logger: Logger = Logger(label: "mutualis.postgres")) {
         precondition(size > 0, "a pool needs at least one connection")
         self.logger = logger
+        self.configuration = configuration
         state = Mutex(PoolState(runningWorkers: size))
         workers = (0..<size).map { ConnectionWorker(number: $0 + 1, configuration: configuration, logger: logger) }
         for worker in workers {
