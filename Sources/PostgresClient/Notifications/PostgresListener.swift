@@ -77,11 +77,13 @@ public final class PostgresListener: Sendable {
 
     private func listen() {
         var connected = false
+        var failing = false
         while !isStopping {
             do {
                 let connection = try PostgresConnection(configuration: configuration)
                 try connection.execute("LISTEN \(identifier: channel)")
                 connected = true
+                failing = false
                 onEvent(.listening)
                 while !isStopping {
                     for payload in try connection.waitForNotifications(timeout: 0.5) {
@@ -93,7 +95,10 @@ public final class PostgresListener: Sendable {
                     logger.warning("lost the PostgreSQL connection that listens for \(channel)", metadata: ["error": "\(error)"])
                     onEvent(.lost)
                     connected = false
+                } else if !failing {
+                    logger.warning("cannot listen for \(channel) yet; trying again every second", metadata: ["error": "\(error)"])
                 }
+                failing = true
                 // Waits a second before connecting again, watching for a stop meanwhile.
                 for _ in 0..<10 where !isStopping { Thread.sleep(forTimeInterval: 0.1) }
             }
