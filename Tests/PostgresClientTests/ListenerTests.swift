@@ -26,10 +26,7 @@ struct ListenerTests {
     @Test("a listener hears its channel's notifications once they commit, and says when it listens and when it stops")
     func hearsNotifications() async throws {
         try await TestDatabase.withPool(size: 1) { pool in
-            let events = Events()
-            let listener = PostgresListener(configuration: pool.configuration, channel: "mutualis_test") { events.append($0) }
-            listener.start()
-            #expect(try await events.wait { $0.contains(.listening) })
+            let (listener, events) = try await Self.listening(on: pool)
             try await pool.withConnection { _ = try $0.query("SELECT pg_notify('mutualis_test', 'hello')") }
             try await pool.withConnection { _ = try $0.query("SELECT pg_notify('another_channel', 'not for us')") }
             try await pool.withTransaction { _ = try $0.query("SELECT pg_notify('mutualis_test', 'after commit')") }
@@ -46,10 +43,7 @@ struct ListenerTests {
     @Test("a listener whose connection is terminated says it is lost, listens again, and hears what follows")
     func listensAgain() async throws {
         try await TestDatabase.withPool(size: 1) { pool in
-            let events = Events()
-            let listener = PostgresListener(configuration: pool.configuration, channel: "mutualis_test") { events.append($0) }
-            listener.start()
-            #expect(try await events.wait { $0.contains(.listening) })
+            let (listener, events) = try await Self.listening(on: pool)
             let terminated = try await pool.withConnection { connection in
                 try connection.query(
                     """
@@ -64,5 +58,14 @@ struct ListenerTests {
             #expect(try await events.wait { $0.last == .notification("again") })
             await listener.stop()
         }
+    }
+
+    /// A listener on `mutualis_test`, started, once it says it listens.
+    private static func listening(on pool: PostgresConnectionPool) async throws -> (PostgresListener, Events) {
+        let events = Events()
+        let listener = PostgresListener(configuration: pool.configuration, channel: "mutualis_test") { events.append($0) }
+        listener.start()
+        #expect(try await events.wait { $0.contains(.listening) })
+        return (listener, events)
     }
 }
