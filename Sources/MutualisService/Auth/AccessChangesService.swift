@@ -6,11 +6,9 @@ import ServiceLifecycle
 /// Keeps a cache of token callers true to the database: listens for its notifications of
 /// changes to tokens and users, and lets the cache remember only while it hears them.
 struct AccessChangesService: Service {
-    let cache: PrincipalCache
     let listener: PostgresListener
 
     init(cache: PrincipalCache, database: PostgresConfiguration, logger: Logger) {
-        self.cache = cache
         listener = PostgresListener(configuration: database, channel: TokenStore.changesChannel, logger: logger) { event in
             switch event {
             case .listening: cache.resume()

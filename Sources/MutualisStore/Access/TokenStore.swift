@@ -6,7 +6,7 @@ import PostgresClient
 /// API tokens: 256 random bits shown once, stored only as their SHA-256.
 public struct TokenStore: Sendable {
     /// What a token is for.
-    public enum Scope: String, Sendable, Hashable {
+    public enum Scope: String, Sendable {
         /// The `Authorization: Bearer` header of the API.
         case api
         /// The `?key=` of calendar feed URLs, which calendar apps fetch without headers.
