@@ -6,6 +6,7 @@ import MutualisService
 import MutualisStore
 import MutualisTestSupport
 import PostgresClient
+import PostgresTestSupport
 import Synchronization
 import Testing
 
@@ -30,8 +31,8 @@ struct TokenCacheTests {
                 }
             }
             listener.start()
-            for _ in 0..<250 where !listening.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(listening.withLock { $0 })
+            let heard = try await eventually { listening.withLock { $0 } }
+            #expect(heard)
 
             let app = Application(router: buildRouter(pool: pool, tokenCache: cache))
             try await app.test(.router) { client in
@@ -65,12 +66,8 @@ struct TokenCacheTests {
         }
     }
 
-    /// Asks every 20 ms, for five seconds at most, until the answer is 401.
+    /// Whether the token is refused (401) within five seconds.
     private static func refusedSoon(_ client: any TestClientProtocol, _ token: String) async throws -> Bool {
-        for _ in 0..<250 {
-            if try await client.call(.get, "/api/v1/members", token: token).status == .unauthorized { return true }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return false
+        try await eventually { try await client.call(.get, "/api/v1/members", token: token).status == .unauthorized }
     }
 }

@@ -3,6 +3,7 @@ import MutualisDomain
 import MutualisStore
 import MutualisTestSupport
 import PostgresClient
+import PostgresTestSupport
 import Synchronization
 import Testing
 
@@ -24,7 +25,7 @@ struct AccessChangesTests {
             }
             listener.start()
             func wait(for count: Int) async throws {
-                for _ in 0..<250 where heard.withLock({ $0.count }) < count { try await Task.sleep(for: .milliseconds(20)) }
+                _ = try await eventually { heard.withLock { $0.count } >= count }
             }
             try await wait(for: 1)
 

@@ -13,13 +13,9 @@ struct ListenerTests {
         func append(_ event: PostgresListener.Event) { events.withLock { $0.append(event) } }
         var all: [PostgresListener.Event] { events.withLock { $0 } }
 
-        /// Waits up to five seconds for `condition` to hold; false if it never did.
+        /// Whether `condition` comes to hold of what was reported, within five seconds.
         func wait(until condition: ([PostgresListener.Event]) -> Bool) async throws -> Bool {
-            for _ in 0..<250 {
-                if condition(all) { return true }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            return condition(all)
+            try await eventually { condition(self.all) }
         }
     }
 
