@@ -22,13 +22,8 @@ struct TokenCacheTests {
             let cache = PrincipalCache(lifetime: .seconds(600))
             let listening = Mutex(false)
             let listener = PostgresListener(configuration: pool.configuration, channel: TokenStore.changesChannel) { event in
-                switch event {
-                case .listening:
-                    cache.resume()
-                    listening.withLock { $0 = true }
-                case .notification: cache.changed()
-                case .lost: cache.suspend()
-                }
+                cache.follow(event)
+                if event == .listening { listening.withLock { $0 = true } }
             }
             listener.start()
             let heard = try await eventually { listening.withLock { $0 } }

@@ -9,13 +9,7 @@ struct AccessChangesService: Service {
     let listener: PostgresListener
 
     init(cache: PrincipalCache, database: PostgresConfiguration, logger: Logger) {
-        listener = PostgresListener(configuration: database, channel: TokenStore.changesChannel, logger: logger) { event in
-            switch event {
-            case .listening: cache.resume()
-            case .notification: cache.changed()
-            case .lost: cache.suspend()
-            }
-        }
+        listener = PostgresListener(configuration: database, channel: TokenStore.changesChannel, logger: logger, onEvent: cache.follow)
     }
 
     func run() async throws {

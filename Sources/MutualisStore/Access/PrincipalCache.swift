@@ -1,4 +1,5 @@
 import Foundation
+import PostgresClient
 import Synchronization
 
 /// The callers of recently seen tokens, so that a request need not ask the database who it
@@ -73,29 +74,36 @@ public final class PrincipalCache: Sendable {
         }
     }
 
+    /// Follows what a listener on ``TokenStore/changesChannel`` hears.
+    public func follow(_ event: PostgresListener.Event) {
+        switch event {
+        case .listening: resume()
+        case .notification: changed()
+        case .lost: suspend()
+        }
+    }
+
     /// Tokens or users changed: everything remembered is forgotten.
     public func changed() {
-        state.withLock { state in
-            state.entries.removeAll()
-            state.generation &+= 1
-        }
+        forget(active: nil)
     }
 
     /// Changes can be missed from now on: forgets everything and remembers nothing more.
     public func suspend() {
-        state.withLock { state in
-            state.entries.removeAll()
-            state.generation &+= 1
-            state.active = false
-        }
+        forget(active: false)
     }
 
     /// Changes are heard again: the cache may remember callers.
     public func resume() {
+        forget(active: true)
+    }
+
+    /// Forgets every entry and every lookup under way; `active`, when given, is the new state.
+    private func forget(active: Bool?) {
         state.withLock { state in
             state.entries.removeAll()
             state.generation &+= 1
-            state.active = true
+            if let active { state.active = active }
         }
     }
 }
