@@ -15,6 +15,17 @@ struct AllocateCommand: AsyncParsableCommand {
         subcommands: [Run.self, Show.self, Finalize.self, Export.self]
     )
 
+    /// `--pole` and `--run`: the run that show, finalize and export work on.
+    struct RunSelection: ParsableArguments {
+        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The run's id.") var run: String
+
+        /// The pole's and the run's ids, or a usage error naming the option.
+        func ids(_ options: GlobalOptions) throws -> (PoleID, AllocationRunID) {
+            (try options.id(pole, as: PoleID.self, option: "pole"), try options.id(run, as: AllocationRunID.self, option: "run"))
+        }
+    }
+
     struct Run: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run", abstract: "Compute a draft run for a period, or compute a draft again."
@@ -46,12 +57,10 @@ struct AllocateCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a run: each member's charges, credits and net.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "The run's id.") var run: String
+        @OptionGroup var selection: RunSelection
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let runID = try options.id(run, as: AllocationRunID.self, option: "run")
+            let (poleID, runID) = try selection.ids(options)
             try await RunOutput.print(pole: poleID, options: options) { try await AllocationRunStore(pool: $0).get(pole: poleID, runID) }
         }
     }
@@ -62,12 +71,10 @@ struct AllocateCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "The run's id.") var run: String
+        @OptionGroup var selection: RunSelection
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let runID = try options.id(run, as: AllocationRunID.self, option: "run")
+            let (poleID, runID) = try selection.ids(options)
             let stored = try await options.withPool { try await AllocationRunStore(pool: $0).finalize(pole: poleID, runID, actor: .adminCLI) }
             if options.json {
                 try Output.json(AllocationRunRepresentation(stored))
@@ -87,14 +94,12 @@ struct AllocateCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "The run's id.") var run: String
+        @OptionGroup var selection: RunSelection
         @Option(help: "One member's statement, on stdout.") var member: String?
         @Option(help: "A folder to write every member's statement in.") var output: String?
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let runID = try options.id(run, as: AllocationRunID.self, option: "run")
+            let (poleID, runID) = try selection.ids(options)
             switch (member, output) {
             case (let member?, nil):
                 let memberID = try options.id(member, as: MemberID.self, option: "member")
