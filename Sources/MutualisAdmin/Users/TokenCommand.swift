@@ -22,9 +22,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             guard let tokenScope = TokenStore.Scope(rawValue: scope) else { throw AdminError.usage("--scope must be api or calendar") }
             let token = try await options.withPool { pool in
-                guard let user = try await UserStore(pool: pool).find(email: email) else {
-                    throw AdminError.refused("no user has the email \(email)")
-                }
+                let user = try await UserStore(pool: pool).existing(email: email)
                 return try await TokenStore(pool: pool).issue(for: user.id, scope: tokenScope, actor: .adminCLI)
             }
             if options.json {
@@ -43,9 +41,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let tokens = try await options.withPool { pool in
-                guard let user = try await UserStore(pool: pool).find(email: email) else {
-                    throw AdminError.refused("no user has the email \(email)")
-                }
+                let user = try await UserStore(pool: pool).existing(email: email)
                 return try await TokenStore(pool: pool).list(of: user.id)
             }
             if options.json {
@@ -66,9 +62,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let count = try await options.withPool { pool in
-                guard let user = try await UserStore(pool: pool).find(email: email) else {
-                    throw AdminError.refused("no user has the email \(email)")
-                }
+                let user = try await UserStore(pool: pool).existing(email: email)
                 return try await TokenStore(pool: pool).revokeAll(of: user.id, actor: .adminCLI)
             }
             if options.json {

@@ -67,7 +67,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await options.withPool { pool in
                 let users = UserStore(pool: pool)
-                guard let user = try await users.find(email: email) else { throw AdminError.refused("no user has the email \(email)") }
+                let user = try await users.existing(email: email)
                 try await users.disable(user.id, actor: .adminCLI)
             }
             if options.json {
