@@ -105,7 +105,9 @@ struct ValueRoundTripTests {
             try await pool.withConnection { connection in
                 let integers = [0, -1, 1, Int.max, Int.min, 1_234_567_890_123]
                 let doubles = [0.0, -0.0, 1.5, -2.25e-300, 0.1, 1.0 / 3.0, .greatestFiniteMagnitude, .infinity, -.infinity]
-                let query: PostgresQuery = "SELECT \(integers), \(doubles), cardinality(\([Int]())), \(doubles)[8] = 'Infinity'::float8"
+                let small: [Int32] = [0, -1, .max, .min]
+                let query: PostgresQuery =
+                    "SELECT \(integers), \(doubles), cardinality(\([Int]())), \(doubles)[8] = 'Infinity'::float8, \(small)"
                 #expect(query.bindings.allSatisfy { $0.binary != nil && $0.text == nil })
                 let row = try connection.query(query).first!
                 #expect(try row.decode([Int].self, at: 0) == integers)
@@ -113,6 +115,7 @@ struct ValueRoundTripTests {
                 #expect(read.map(\.bitPattern) == doubles.map(\.bitPattern))
                 #expect(try row.decode(Int.self, at: 2) == 0)
                 #expect(try row.decode(Bool.self, at: 3))
+                #expect(try row.decode([Int32].self, at: 4) == small)
                 let sum = try connection.query("SELECT sum(x)::bigint FROM unnest(\([1, 2, 3, 4])) AS x").first!.decode(Int.self, at: 0)
                 #expect(sum == 10)
             }

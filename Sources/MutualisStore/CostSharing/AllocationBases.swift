@@ -44,6 +44,12 @@ struct AllocationBases {
         for (index, key) in keys.enumerated() {
             spans[resourcePosition[key.resource]!].append((index, segment[key.range.start]!, segment[key.range.end]! - 1))
         }
+        // Planned for each run's own period: a year's is best read in one pass, a week's
+        // through the index, which a plan cached from earlier runs would not know. This
+        // statement only: the triggers and foreign keys checked as the run is stored run
+        // their cached statements thousands of times, and planning each anew costs more than
+        // the rows they check.
+        try connection.execute("SET LOCAL plan_cache_mode = force_custom_plan")
         // width_bucket(t, bounds) is the segment i with bounds[i] <= t < bounds[i + 1]; a
         // booking's last instant is a microsecond before its end, bookings being half-open.
         // date_part gives float8 seconds, much faster to sum than the numeric of extract;
@@ -71,6 +77,7 @@ struct AllocationBases {
             JOIN unnest(\(members)) WITH ORDINALITY AS m(id, n) ON m.id = g.member_id
             """
         ).rows
+        try connection.execute("SET LOCAL plan_cache_mode TO DEFAULT")
         var uses = [Use](repeating: Use(), count: keys.count)
         for row in rows {
             let (resource, member, segment, milliseconds) = try row.decode((Int, Int, Int, Int).self)

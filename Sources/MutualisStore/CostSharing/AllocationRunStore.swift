@@ -162,15 +162,12 @@ public struct AllocationRunStore: Sendable {
     /// lines written back in one statement; answers the run as stored, without reading it back.
     static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws -> StoredAllocationRun {
         // For this transaction only: a year's bases group a million bookings, enough memory
-        // to group them without spilling to disk; each run plans its bases for its own
-        // period (a year's is best read in one pass, a week's through the index, which a plan
-        // cached from earlier runs would not know); no JIT compilation, which the planner
+        // to group them without spilling to disk; no JIT compilation, which the planner
         // would start on its guess of the bookings' segments, a thousand each instead of one,
         // and which takes longer than the query it compiles; and no merge joins, which on
         // that same guess it prefers for numbering the grouped bases, sorting them first at
         // a quarter of the query's time where hashing costs nothing to speak of.
         try connection.execute("SET LOCAL work_mem = '256MB'")
-        try connection.execute("SET LOCAL plan_cache_mode = force_custom_plan")
         try connection.execute("SET LOCAL jit = off")
         try connection.execute("SET LOCAL enable_mergejoin = off")
         let zone = try BookingStore.poleZone(connection, pole)
@@ -295,45 +292,34 @@ public struct AllocationRunStore: Sendable {
             WHERE id = \(run) RETURNING created_at, computed_at
             """
         ).first!.decode((Date, Date).self)
-        // Every member's lines, one after another, sliced into a row per member by the
-        // server: one statement for the whole run. Lines are placed by member with a counting
-        // sort: a million of them, in two passes.
+        // Lines are placed by member with a counting sort: a million of them, in two passes;
+        // then each member's lines become one row, streamed to the server by a binary COPY.
         let positions = MemberPositions(members)
         var counts = [Int](repeating: 0, count: members.count)
         for allocation in allocations {
             positions.forEach(allocation.lines) { position, _ in counts[position] += 1 }
         }
         var next = [Int](repeating: 0, count: members.count)
-        var owners: [MemberID] = []
-        var firsts: [Int] = []
-        var lasts: [Int] = []
         var total = 0
         for (position, count) in counts.enumerated() {
             next[position] = total
-            if count > 0 {
-                owners.append(members[position].id)
-                firsts.append(total + 1)
-                lasts.append(total + count)
-            }
             total += count
         }
         var lines = LineArrays(count: total)
         for (costPosition, allocation) in allocations.enumerated() {
             positions.forEach(allocation.lines) { member, line in
-                lines.set(next[member], cost: costPosition + 1, line)
+                lines.set(next[member], cost: Int32(costPosition + 1), line)
                 next[member] += 1
             }
         }
-        guard !owners.isEmpty else { return (created, computed) }
-        try connection.execute(
-            """
-            INSERT INTO allocation_lines (run_id, member_id, cost_positions, bases, shares, amounts_cents)
-            SELECT \(run), m.id, l.costs[m.first:m.last]::int[], l.bases[m.first:m.last], l.shares[m.first:m.last], l.amounts[m.first:m.last]
-            FROM (SELECT \(lines.costs)::int8[] AS costs, \(lines.bases)::float8[] AS bases,
-                         \(lines.shares)::float8[] AS shares, \(lines.amounts)::int8[] AS amounts) AS l,
-                 unnest(\(owners), \(firsts), \(lasts)) AS m(id, first, last)
-            """
-        )
+        try connection.copy(into: "allocation_lines (run_id, member_id, cost_positions, bases, shares, amounts_cents)") { rows in
+            for (position, count) in counts.enumerated() where count > 0 {
+                // Once filled, a member's lines end where its next line would have gone.
+                let range = (next[position] - count)..<next[position]
+                try rows.append(
+                    row: run, members[position].id, lines.costs[range], lines.bases[range], lines.shares[range], lines.amounts[range])
+            }
+        }
         return (created, computed)
     }
 
@@ -366,19 +352,19 @@ public struct AllocationRunStore: Sendable {
 
     /// Lines as parallel arrays, the way they travel and are stored.
     private struct LineArrays {
-        var costs: [Int]
+        var costs: [Int32]
         var bases: [Double]
         var shares: [Double]
         var amounts: [Int]
 
         init(count: Int) {
-            costs = [Int](repeating: 0, count: count)
+            costs = [Int32](repeating: 0, count: count)
             bases = [Double](repeating: 0, count: count)
             shares = [Double](repeating: 0, count: count)
             amounts = [Int](repeating: 0, count: count)
         }
 
-        mutating func set(_ index: Int, cost: Int, _ line: AllocationLine) {
+        mutating func set(_ index: Int, cost: Int32, _ line: AllocationLine) {
             costs[index] = cost
             bases[index] = line.basis
             shares[index] = line.share

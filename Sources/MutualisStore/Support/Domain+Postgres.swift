@@ -15,6 +15,14 @@ extension Identifier: PostgresArrayElement {
     public static var postgresArrayType: PostgresDataType { .uuidArray }
 }
 
+extension Identifier: PostgresBinaryEncodable {
+    public var postgresBinarySize: Int { uuid.postgresBinarySize }
+
+    public func writePostgresBinary(to pointer: UnsafeMutableRawPointer) {
+        uuid.writePostgresBinary(to: pointer)
+    }
+}
+
 extension LocalDate: PostgresEncodable, PostgresDecodable {
     public static var postgresType: PostgresDataType { .date }
     public var postgresText: String? { description }

@@ -11,7 +11,7 @@ public final class PostgresConnection {
     private var preparedStatements: [PreparedStatementKey: String] = [:]
     /// Statements that succeeded since ``beginLease()``: while none has, a statement that failed
     /// for want of a connection had no effect, and the pool may replay the work elsewhere.
-    private var statementsSinceLease = 0
+    var statementsSinceLease = 0
 
     /// Opens a connection. The session runs in UTC with ISO dates, so that timestamps read
     /// back unambiguously; local rules name their time zone explicitly in SQL.
@@ -185,7 +185,7 @@ public final class PostgresConnection {
     }
 
     /// Reads every result of the last command, clearing each; the first error wins.
-    private func collectResult() throws -> PostgresResult {
+    func collectResult() throws -> PostgresResult {
         var success: PostgresResult?
         var failure: PostgresError?
         while let result = PQgetResult(handle) {
@@ -202,7 +202,7 @@ public final class PostgresConnection {
         return success
     }
 
-    private func serverError(_ result: OpaquePointer) -> PostgresError {
+    func serverError(_ result: OpaquePointer) -> PostgresError {
         func field(_ code: UInt8) -> String? {
             PQresultErrorField(result, Int32(code)).map { String(cString: $0) }
         }

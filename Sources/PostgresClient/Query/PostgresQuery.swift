@@ -55,7 +55,6 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(bindings.count)"
         }
 
-        /// Inserts an identifier (a database or table name), quoted so that it stays one name.
         /// Binds an array of numbers in PostgreSQL's binary format: a run's lines are a
         /// million numbers, cheaper to send as bytes than to write and parse as text.
         public mutating func appendInterpolation<Element: PostgresBinaryArrayElement>(_ value: [Element]) {
@@ -63,6 +62,7 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
             sql += "$\(bindings.count)"
         }
 
+        /// Inserts an identifier (a database or table name), quoted so that it stays one name.
         public mutating func appendInterpolation(identifier: String) {
             isPreparable = false
             sql += "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""

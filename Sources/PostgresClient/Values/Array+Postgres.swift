@@ -15,6 +15,10 @@ extension Int64: PostgresArrayElement {
     public static var postgresArrayType: PostgresDataType { .int8Array }
 }
 
+extension Int32: PostgresArrayElement {
+    public static var postgresArrayType: PostgresDataType { .int4Array }
+}
+
 extension Double: PostgresArrayElement {
     public static var postgresArrayType: PostgresDataType { .float8Array }
 }
@@ -67,48 +71,87 @@ extension Array: PostgresEncodable where Element: PostgresArrayElement {
     }
 }
 
-/// Array elements that can also travel in PostgreSQL's binary format: 8-byte numbers.
+/// Array elements that can also travel in PostgreSQL's binary format: 4- and 8-byte numbers.
 public protocol PostgresBinaryArrayElement: PostgresArrayElement {
     /// The element type's OID, written in the array's header.
     static var postgresElementOID: UInt32 { get }
-    /// The element's 8 bytes, as an integer written big-endian.
-    var postgresBinaryBits: UInt64 { get }
+    /// The element's size in binary format, in bytes.
+    static var postgresElementSize: Int { get }
+    /// Writes elements one after another at `pointer`, each as its length then its bytes,
+    /// big-endian.
+    ///
+    /// A loop over a whole array, written for each type: a run's lines are arrays of a million
+    /// elements, where a generic call per element would cost more than the rest of sending.
+    static func writePostgresBinary(_ elements: UnsafeBufferPointer<Self>, to pointer: UnsafeMutableRawPointer)
 }
 
 extension Int: PostgresBinaryArrayElement {
     public static var postgresElementOID: UInt32 { PostgresDataType.int8.oid }
-    public var postgresBinaryBits: UInt64 { UInt64(bitPattern: Int64(self)) }
+    public static var postgresElementSize: Int { 8 }
+    public static func writePostgresBinary(_ elements: UnsafeBufferPointer<Int>, to pointer: UnsafeMutableRawPointer) {
+        PostgresBinaryArray.write(elements, to: pointer) { Int64($0) }
+    }
+}
+
+extension Int32: PostgresBinaryArrayElement {
+    public static var postgresElementOID: UInt32 { PostgresDataType.int4.oid }
+    public static var postgresElementSize: Int { 4 }
+    public static func writePostgresBinary(_ elements: UnsafeBufferPointer<Int32>, to pointer: UnsafeMutableRawPointer) {
+        PostgresBinaryArray.write(elements, to: pointer) { $0 }
+    }
 }
 
 extension Double: PostgresBinaryArrayElement {
     public static var postgresElementOID: UInt32 { PostgresDataType.float8.oid }
-    public var postgresBinaryBits: UInt64 { bitPattern }
+    public static var postgresElementSize: Int { 8 }
+    public static func writePostgresBinary(_ elements: UnsafeBufferPointer<Double>, to pointer: UnsafeMutableRawPointer) {
+        PostgresBinaryArray.write(elements, to: pointer) { $0.bitPattern }
+    }
 }
 
-extension Array where Element: PostgresBinaryArrayElement {
-    /// The array in PostgreSQL's binary format: one dimension, no NULL, lower bound 1.
-    ///
-    /// Written straight into its final buffer: a run's lines are arrays of a million
-    /// elements, where appending each length and value costs more than the rest of sending.
-    public var postgresBinary: [UInt8] {
-        let header = isEmpty ? 12 : 20
-        let size = header + count * 12
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            let base = UnsafeMutableRawPointer(buffer.baseAddress!)
-            base.storeBytes(of: UInt32(isEmpty ? 0 : 1).bigEndian, toByteOffset: 0, as: UInt32.self)
-            base.storeBytes(of: UInt32(0).bigEndian, toByteOffset: 4, as: UInt32.self)
-            base.storeBytes(of: Element.postgresElementOID.bigEndian, toByteOffset: 8, as: UInt32.self)
-            if !isEmpty {
-                base.storeBytes(of: UInt32(count).bigEndian, toByteOffset: 12, as: UInt32.self)
-                base.storeBytes(of: UInt32(1).bigEndian, toByteOffset: 16, as: UInt32.self)
-            }
-            var offset = header
-            for element in self {
-                base.storeBytes(of: UInt32(8).bigEndian, toByteOffset: offset, as: UInt32.self)
-                base.storeBytes(of: element.postgresBinaryBits.bigEndian, toByteOffset: offset + 4, as: UInt64.self)
-                offset += 12
-            }
-            initialized = size
+extension Array: PostgresBinaryEncodable where Element: PostgresBinaryArrayElement {
+    public var postgresBinarySize: Int { PostgresBinaryArray.size(count: count, of: Element.self) }
+
+    public func writePostgresBinary(to pointer: UnsafeMutableRawPointer) {
+        withUnsafeBufferPointer { PostgresBinaryArray.write($0, to: pointer) }
+    }
+}
+
+extension ArraySlice: PostgresBinaryEncodable where Element: PostgresBinaryArrayElement {
+    public var postgresBinarySize: Int { PostgresBinaryArray.size(count: count, of: Element.self) }
+
+    public func writePostgresBinary(to pointer: UnsafeMutableRawPointer) {
+        withUnsafeBufferPointer { PostgresBinaryArray.write($0, to: pointer) }
+    }
+}
+
+/// Arrays of numbers in PostgreSQL's binary format: one dimension, no NULL, lower bound 1.
+enum PostgresBinaryArray {
+    static func size<Element: PostgresBinaryArrayElement>(count: Int, of _: Element.Type) -> Int {
+        (count == 0 ? 12 : 20) + count * (4 + Element.postgresElementSize)
+    }
+
+    /// Writes the header, then the elements.
+    static func write<Element: PostgresBinaryArrayElement>(_ elements: UnsafeBufferPointer<Element>, to base: UnsafeMutableRawPointer) {
+        base.storeBytes(of: UInt32(elements.isEmpty ? 0 : 1).bigEndian, toByteOffset: 0, as: UInt32.self)
+        base.storeBytes(of: UInt32(0).bigEndian, toByteOffset: 4, as: UInt32.self)
+        base.storeBytes(of: Element.postgresElementOID.bigEndian, toByteOffset: 8, as: UInt32.self)
+        guard !elements.isEmpty else { return }
+        base.storeBytes(of: UInt32(elements.count).bigEndian, toByteOffset: 12, as: UInt32.self)
+        base.storeBytes(of: UInt32(1).bigEndian, toByteOffset: 16, as: UInt32.self)
+        Element.writePostgresBinary(elements, to: base + 20)
+    }
+
+    /// Writes each element's length and bytes, the bytes given by `bits`.
+    static func write<Element, Bits: FixedWidthInteger>(
+        _ elements: UnsafeBufferPointer<Element>, to base: UnsafeMutableRawPointer, bits: (Element) -> Bits
+    ) {
+        let length = UInt32(MemoryLayout<Bits>.size).bigEndian
+        var offset = 0
+        for element in elements {
+            base.storeBytes(of: length, toByteOffset: offset, as: UInt32.self)
+            base.storeBytes(of: bits(element).bigEndian, toByteOffset: offset + 4, as: Bits.self)
+            offset += 4 + MemoryLayout<Bits>.size
         }
     }
 }
