@@ -78,16 +78,20 @@ struct AllocationBases {
             """
         ).rows
         try connection.execute("SET LOCAL plan_cache_mode TO DEFAULT")
-        var uses = [Use](repeating: Use(), count: keys.count)
+        // Each key's uses are gathered by member position first, then added up by member in
+        // a table sized once: hashing a member's id is the cost here, not adding.
+        var parts = [[(member: Int, milliseconds: Int)]](repeating: [], count: keys.count)
         for row in rows {
             let (resource, member, segment, milliseconds) = try row.decode((Int, Int, Int, Int).self)
             for span in spans[resource] where span.first <= segment && segment <= span.last {
-                uses[span.key].byMember[members[member - 1], default: 0] += milliseconds
+                parts[span.key].append((member - 1, milliseconds))
             }
         }
         var result: [Key: Use] = [:]
-        for (index, use) in uses.enumerated() where !use.byMember.isEmpty {
-            result[keys[index]] = use
+        for (index, part) in parts.enumerated() where !part.isEmpty {
+            var byMember = [MemberID: Int](minimumCapacity: part.count)
+            for (member, milliseconds) in part { byMember[members[member], default: 0] += milliseconds }
+            result[keys[index]] = Use(byMember: byMember)
         }
         return result
     }
