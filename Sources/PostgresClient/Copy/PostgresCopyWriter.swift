@@ -62,11 +62,11 @@ public struct PostgresCopyWriter: ~Copyable {
     /// Room for `size` more bytes, counted as written; the buffer grows for a row larger than it.
     private mutating func claim(_ size: Int) -> UnsafeMutableRawPointer {
         if count + size > capacity {
-            let grown = UnsafeMutableRawPointer.allocate(byteCount: max(capacity * 2, count + size), alignment: 8)
+            capacity = max(capacity * 2, count + size)
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
             grown.copyMemory(from: buffer, byteCount: count)
             buffer.deallocate()
             buffer = grown
-            capacity = max(capacity * 2, count + size)
         }
         defer { count += size }
         return buffer + count
