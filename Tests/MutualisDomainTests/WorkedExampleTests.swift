@@ -80,6 +80,26 @@ struct WorkedExampleTests {
         #expect(result.amount(for: F.c) == 15_000)
     }
 
+    @Test("6, continued: shared in one run with March's fee, each fee counts membership days in its own month")
+    func proRataMembershipPerPeriod() throws {
+        let april = DatePeriod.month(of: F.date("2026-04-01"))
+        let members = [F.member(F.a), F.member(F.b), F.member(F.c, joined: "2026-04-16")]
+        let costs = [
+            CostToShare(costID: CostID(), amountCents: 60_000, period: F.march, rule: .poleWideDefault),
+            CostToShare(costID: CostID(), amountCents: 75_000, period: april, rule: .poleWideDefault),
+            CostToShare(costID: CostID(), amountCents: 60_000, period: F.march, rule: .poleWideDefault),
+        ]
+        let results = try AllocationEngine.allocate(costs, among: members)
+        for march in [results[0], results[2]] {
+            #expect(march.amount(for: F.a) == 30_000)
+            #expect(march.amount(for: F.b) == 30_000)
+            #expect(march.amount(for: F.c) == 0)
+        }
+        #expect(results[1].amount(for: F.a) == 30_000)
+        #expect(results[1].amount(for: F.b) == 30_000)
+        #expect(results[1].amount(for: F.c) == 15_000)
+    }
+
     @Test("5, continued: available hours are real hours, the March with the spring change is an hour short")
     func capacityAcrossDST() {
         let zone = PoleTimeZone.paris

@@ -14,11 +14,11 @@ public enum AllocationEngine {
     /// Shares each cost among the members; results in the order of the costs.
     public static func allocate(_ costs: [CostToShare], among members: [AllocationMember]) throws(AllocationError) -> [CostAllocation] {
         let sorted = members.sorted { $0.id < $1.id }
-        let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.id, $0) })
+        let members = SortedMembers(sorted)
         var result: [CostAllocation] = []
         result.reserveCapacity(costs.count)
         for cost in costs {
-            result.append(try allocate(cost, sortedMembers: sorted, index: index))
+            result.append(try allocate(cost, members: members))
         }
         return result
     }
@@ -28,20 +28,23 @@ public enum AllocationEngine {
         try allocate([cost], among: members)[0]
     }
 
-    private static func allocate(
-        _ cost: CostToShare, sortedMembers members: [AllocationMember], index: [MemberID: Int]
-    ) throws(AllocationError) -> CostAllocation {
+    private static func allocate(_ cost: CostToShare, members sortedMembers: SortedMembers) throws(AllocationError) -> CostAllocation {
+        let members = sortedMembers.members
+        let index = sortedMembers.index
         let id = cost.costID
         guard cost.amountCents >= 0 else { throw .negativeAmount(id) }
         let ruleErrors = cost.rule.validationErrors()
         guard ruleErrors.isEmpty else { throw .invalidRule(id, ruleErrors) }
+        // Each member's use, by position: looked up once, as it is checked.
+        var usage = [Int](repeating: 0, count: members.count)
         for (member, amount) in cost.usage {
-            guard index[member] != nil else { throw .unknownMember(id, member) }
+            guard let position = index[member] else { throw .unknownMember(id, member) }
             guard amount >= 0 else { throw .negativeUsage(id, member) }
+            usage[position] = amount
         }
         if let capacity = cost.capacity, capacity < 0 { throw .negativeCapacity(id) }
 
-        let keys = WeightKeys(cost: cost, members: members, index: index)
+        let keys = WeightKeys(cost: cost, members: sortedMembers, usage: usage)
         let rule = cost.rule
         var parts: [SharePart]
         let displayed: [Double]
@@ -108,7 +111,8 @@ struct SharePart {
         var divisor = total
         for weight in weights where weight != 0 {
             divisor = gcd(divisor, weight)
-            if divisor == 1 { break }
+            // Nothing to divide: not a 128-bit division by 1 per member.
+            if divisor == 1 { return self }
         }
         return SharePart(fraction: fraction, weights: weights.map { $0 / divisor }, total: total / divisor)
     }

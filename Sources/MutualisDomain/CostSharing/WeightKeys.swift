@@ -4,22 +4,18 @@ struct WeightKeys {
 
     let cost: CostToShare
     let members: [AllocationMember]
-    let index: [MemberID: Int]
     private let coefficients: [Int128]
     /// Each member's days of membership within the cost's period.
     private let days: [Int]
-    /// Each member's use of the cost's resource, looked up once: a year's run shares
-    /// thousands of costs among a thousand members.
+    /// Each member's use of the cost's resource.
     private let usage: [Int]
 
-    init(cost: CostToShare, members: [AllocationMember], index: [MemberID: Int]) {
+    /// The keys of `cost`, whose use is given by member position.
+    init(cost: CostToShare, members sorted: SortedMembers, usage: [Int]) {
         self.cost = cost
-        self.members = members
-        self.index = index
-        coefficients = members.map { Int128(fast: $0.coefficient.tenThousandths) }
-        days = members.map { Member.membershipDays(joinedOn: $0.joinedOn, leftOn: $0.leftOn, in: cost.period) }
-        var usage = [Int](repeating: 0, count: members.count)
-        for (member, amount) in cost.usage { usage[index[member]!] = amount }
+        members = sorted.members
+        coefficients = sorted.coefficients
+        days = sorted.days(in: cost.period)
         self.usage = usage
     }
 
