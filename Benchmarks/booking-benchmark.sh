@@ -32,7 +32,8 @@ psql -c "
   INSERT INTO resource_units (resource_id, number) SELECT id, 1 FROM r"
 psql -c "SELECT id FROM resources ORDER BY id" > "$work/resources.txt"
 
-MUTUALIS_HTTP_ADDRESS=127.0.0.1:18181 LOG_LEVEL=warning "$server" --pool-size 8 >"$work/server.log" 2>&1 &
+# The server's own default pool (twice the processors); MUTUALIS_POOL_SIZE=8 to try another.
+MUTUALIS_HTTP_ADDRESS=127.0.0.1:18181 LOG_LEVEL=warning "$server" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -fs http://127.0.0.1:18181/ready >/dev/null && break; sleep 0.1; done
 
@@ -129,11 +130,12 @@ LUA
 availability=$(wrk -t 2 -c 16 -d "${seconds}s" -s "$work/availability.lua" http://127.0.0.1:18181 | grep '^RESULT')
 read -r _ av_rps av_p50 av_p99 av_errors av_total <<<"$availability"
 rss=$(ps -o rss= -p "$server_pid")
+pool=$(curl -fs http://127.0.0.1:18181/metrics | sed -n 's/^mutualis_pool_size \([0-9]*\).*/\1/p')
 
 ratio=$(python3 -c "print(f'{$book_rps / $pg_tps:.2f}' if '$pg_tps' else 'n/a')")
 cat <<REPORT
 booking creation (16 clients, ${seconds}s): ${book_rps} req/s, p50 ${book_p50} ms, p99 ${book_p99} ms, non-2xx ${book_errors} of ${book_total}; ${booked} bookings stored
 pgbench, same INSERTs (16 clients): ${pg_tps} tps (failed: ${pg_failed:-0}); ratio service ÷ pgbench = ${ratio}
 availability over ${stored} bookings (16 clients): ${av_rps} req/s, p50 ${av_p50} ms, p99 ${av_p99} ms, non-2xx ${av_errors} of ${av_total}
-server RSS: $((rss_booking / 1024)) MB after booking, $((rss / 1024)) MB at the end
+server RSS: $((rss_booking / 1024)) MB after booking, $((rss / 1024)) MB at the end; ${pool} database connections
 REPORT

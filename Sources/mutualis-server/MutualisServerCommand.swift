@@ -22,8 +22,11 @@ struct MutualisServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or libpq keyword string (default: $DATABASE_URL).")
     var databaseURL: String?
 
-    @Option(help: "Database connections, each served by its own thread.")
-    var poolSize = 8
+    @Option(help: ArgumentHelp(
+        "Database connections, each served by its own thread (default: $MUTUALIS_POOL_SIZE, else twice the processors, from 2 to 16: \(ServerConfiguration.defaultPoolSize()) here).",
+        discussion: "PostgreSQL does best with about twice as many connections as it has cores; more only wait for one another."
+    ))
+    var poolSize: Int?
 
     @Option(help: ArgumentHelp(
         "Seconds a token's caller is remembered, 0 to ask the database on every request (default: $MUTUALIS_TOKEN_CACHE_SECONDS, else 60).",
@@ -43,16 +46,16 @@ struct MutualisServerCommand: AsyncParsableCommand {
         guard let parsedLevel = Logger.Level(rawValue: level) else {
             throw ValidationError("unknown log level \(level)")
         }
-        let cacheText = environment["MUTUALIS_TOKEN_CACHE_SECONDS"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let cacheSeconds = tokenCacheSeconds ?? (cacheText.map { Int($0) } ?? 60) else {
-            throw ValidationError("MUTUALIS_TOKEN_CACHE_SECONDS must be a whole number of seconds, not \(cacheText ?? "")")
-        }
+        let cacheSeconds = try tokenCacheSeconds
+            ?? Self.wholeNumber("MUTUALIS_TOKEN_CACHE_SECONDS", of: "seconds", in: environment, else: 60)
+        let connections = try poolSize
+            ?? Self.wholeNumber("MUTUALIS_POOL_SIZE", of: "connections", in: environment, else: ServerConfiguration.defaultPoolSize())
         let configuration: ServerConfiguration
         do {
             configuration = try ServerConfiguration(
                 address: address ?? environment["MUTUALIS_HTTP_ADDRESS"] ?? "127.0.0.1:8080",
                 database: try PostgresConfiguration(url),
-                poolSize: poolSize,
+                poolSize: connections,
                 tokenCacheSeconds: cacheSeconds
             )
         } catch let error as PostgresError {
@@ -63,5 +66,12 @@ struct MutualisServerCommand: AsyncParsableCommand {
         var logger = Logger(label: "mutualis")
         logger.logLevel = parsedLevel
         try await buildApplication(configuration, logger: logger).runService()
+    }
+
+    /// The whole number in the environment variable `name`, or `fallback` when it is unset or empty.
+    private static func wholeNumber(_ name: String, of unit: String, in environment: [String: String], else fallback: Int) throws -> Int {
+        guard let text = environment[name], !text.isEmpty else { return fallback }
+        guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number of \(unit), not \(text)") }
+        return value
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PostgresClient
 
 /// How `mutualis-server` is set up: where it listens, which database it uses.
@@ -25,6 +26,17 @@ public struct ServerConfiguration: Sendable {
         self.database = database
         self.poolSize = poolSize
         self.tokenCacheSeconds = tokenCacheSeconds
+    }
+
+    /// Twice the processors, from 2 to 16 connections.
+    ///
+    /// More connections than PostgreSQL has cores to run them only wait for one another,
+    /// longer as they are more: on two cores, 8 connections instead of 4 took the availability
+    /// p99 from about 5 to about 20 ms at the same load, and nothing gained in throughput. Twice
+    /// the cores is the usual rule (PostgreSQL's wiki, HikariCP's "About Pool Sizing"); at
+    /// most 16, so that a large machine's instances do not use up `max_connections`.
+    public static func defaultPoolSize(processors: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        min(16, max(2, 2 * processors))
     }
 
     static func parse(address: String) throws(ConfigurationError) -> (host: String, port: Int) {
