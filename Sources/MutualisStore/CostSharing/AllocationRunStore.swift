@@ -161,15 +161,6 @@ public struct AllocationRunStore: Sendable {
     /// Shares the costs of the period into the run: bases from SQL, shares from the engine,
     /// lines written back in one statement; answers the run as stored, without reading it back.
     static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws -> StoredAllocationRun {
-        // For this transaction only: a year's bases group a million bookings, enough memory
-        // to group them without spilling to disk; no JIT compilation, which the planner
-        // would start on its guess of the bookings' segments, a thousand each instead of one,
-        // and which takes longer than the query it compiles; and no merge joins, which on
-        // that same guess it prefers for numbering the grouped bases, sorting them first at
-        // a quarter of the query's time where hashing costs nothing to speak of.
-        try connection.execute("SET LOCAL work_mem = '256MB'")
-        try connection.execute("SET LOCAL jit = off")
-        try connection.execute("SET LOCAL enable_mergejoin = off")
         let zone = try BookingStore.poleZone(connection, pole)
         var costs: [(cost: Cost, rule: AllocationRule)] = []
         for row in try connection.query(
