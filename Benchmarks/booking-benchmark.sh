@@ -14,7 +14,9 @@ seconds=${1:-20}
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project"
 
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q wrk >/dev/null; } || { echo "install wrk" >&2; exit 1; }
+# A fresh machine's package lists may be empty: wrk is installed after an update.
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } \
+  || { echo "install wrk" >&2; exit 1; }
 swift build -c release --product mutualis-server >&2
 swift build -c release --product mutualis-admin >&2
 server=$(swift build -c release --show-bin-path)/mutualis-server
