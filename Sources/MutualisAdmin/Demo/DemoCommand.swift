@@ -14,10 +14,11 @@ struct DemoCommand: AsyncParsableCommand {
             commandName: "seed",
             abstract: "Create a demonstration pole modelled on Pôle Sud in Romans, and print its users' tokens.",
             discussion: """
-                Six members, a van lent by one of them, a sound system, a meeting room, a shared accountant;
-                bookings last month and next week, the accountant's timesheets, last month's costs and their
-                rules; a coordinator and a member user, each with a new API token. Last month is ready to close:
-                allocate run --from FIRST_DAY_OF_LAST_MONTH --to FIRST_DAY_OF_THIS_MONTH.
+                Twelve members; ten resources (two vans, a sound system, a rehearsal studio, two meeting rooms,
+                shared desks, a wood machine lent by one member, cargo bikes, a shared accountant and technician);
+                bookings over the last three months and the coming ten days, the staff's timesheets, each month's
+                costs and their rules; a coordinator and a member user, each with a new API token. Last month is
+                ready to close: allocate run --from FIRST_DAY_OF_LAST_MONTH --to FIRST_DAY_OF_THIS_MONTH.
                 """
         )
 
