@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Allocation run benchmark: figures, not a test.
 #
-#   Benchmarks/allocation-run-benchmark.sh
+#   Benchmarks/allocation-run-benchmark.sh         # five drafts of the year, then one finalised
+#   RUNS=11 Benchmarks/allocation-run-benchmark.sh # as many drafts as you like
 #
 # On a private PostgreSQL in a temporary folder: a pole of 1 000 members (a fifth with a 0.5
 # coefficient, some joining during the year) and 200 resources (equipment, staff, premises
 # with opening hours), 1 000 000 confirmed bookings over 2027, a cost per resource per month
 # (2 400; premises under usage/absorb, staff under hybrid 40 % headcount) and a pole-wide
-# cost per month under equal. Then one allocation run for the year, built in release mode:
-# bases aggregated in SQL, shares by the engine, lines stored, the run read back.
+# cost per month under equal. Then allocation runs for the year, built in release mode: bases
+# aggregated in SQL, shares by the engine, lines stored; each draft made afresh from the same
+# bookings (drafts may share costs), the last recomputed, one statement read, and finalised.
 set -euo pipefail
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project"
