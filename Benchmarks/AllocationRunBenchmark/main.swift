@@ -37,8 +37,10 @@ guard lines > 0 else {
 }
 print("run for 2027: \(run.costs.count) costs, \(lines) lines, \(run.run.unallocatedCents) cents unallocated")
 let sorted = creations.sorted()
+let middle = repetitions / 2
+let median = repetitions % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 print("create (aggregate, share, store), \(repetitions) drafts: \(creations.map(seconds).joined(separator: ", "))")
-print("  best \(seconds(sorted[0])), median \(seconds(sorted[repetitions / 2])), worst \(seconds(sorted[repetitions - 1])) (target < 2 s)")
+print("  best \(seconds(sorted[0])), median \(seconds(median)), worst \(seconds(sorted[repetitions - 1])) (target < 2 s)")
 let recompute = try await clock.measure { _ = try await runs.recompute(pole: pole, run.run.id, actor: .adminCLI) }
 print("recompute the draft:                           \(seconds(recompute))")
 let member = run.run.lines[lines / 2].memberID
