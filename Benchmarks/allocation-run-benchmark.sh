@@ -12,6 +12,8 @@
 # aggregated in SQL, shares by the engine, lines stored; each draft made afresh from the same
 # bookings (drafts may share costs), the last recomputed, one statement read, and finalised.
 set -euo pipefail
+# Refused before the long seeding rather than after it.
+[[ "${RUNS:-5}" =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a whole number of drafts, at least 1 (got $RUNS)" >&2; exit 2; }
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project"
 swift build -c release --product mutualis-admin >&2

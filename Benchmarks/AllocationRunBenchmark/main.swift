@@ -12,6 +12,13 @@ else {
     FileHandle.standardError.write(Data("set DATABASE_URL and POLE_ID\n".utf8))
     exit(2)
 }
+// Drafts may share the same costs until one is finalised: each repetition computes the year
+// anew from the same bookings, so that a machine whose pace varies shows a median, not a draw.
+let runsText = ProcessInfo.processInfo.environment["RUNS"] ?? "5"
+guard let repetitions = Int(runsText), repetitions > 0 else {
+    FileHandle.standardError.write(Data("RUNS must be a whole number of drafts, at least 1 (got \(runsText))\n".utf8))
+    exit(2)
+}
 let pool = PostgresConnectionPool(configuration: try PostgresConfiguration(url), size: 2)
 let runs = AllocationRunStore(pool: pool)
 let year = DatePeriod(start: LocalDate("2027-01-01")!, end: LocalDate("2028-01-01")!)!
@@ -21,9 +28,6 @@ func seconds(_ duration: Duration) -> String {
     String(format: "%.2f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
 }
 
-// Drafts may share the same costs until one is finalised: each repetition computes the year
-// anew from the same bookings, so that a machine whose pace varies shows a median, not a draw.
-let repetitions = max(1, Int(ProcessInfo.processInfo.environment["RUNS"] ?? "") ?? 5)
 var created: StoredAllocationRun?
 var creations: [Duration] = []
 for _ in 0..<repetitions {
