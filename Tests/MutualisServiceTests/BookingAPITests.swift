@@ -51,7 +51,7 @@ struct BookingAPITests {
         (#"{"slotMinutes": 30}"#, "2027-03-01T09:10:00+01:00", "2027-03-01T10:00:00+01:00", "slot-granularity"),
         (#"{"minDurationMinutes": 60}"#, "2027-03-01T09:00:00+01:00", "2027-03-01T09:30:00+01:00", "minimum-duration"),
         (#"{"maxDurationMinutes": 60}"#, "2027-03-01T09:00:00+01:00", "2027-03-01T11:00:00+01:00", "maximum-duration"),
-        (#"{"minNoticeMinutes": 1440}"#, "2026-01-01T09:00:00+01:00", "2026-01-01T10:00:00+01:00", "minimum-notice"),
+        (#"{"minNoticeMinutes": 1440}"#, wholeHour(fromNow: 2), wholeHour(fromNow: 3), "minimum-notice"),
         (#"{"maxHorizonDays": 30}"#, "2030-03-01T09:00:00+01:00", "2030-03-01T10:00:00+01:00", "maximum-horizon"),
         (#"{"monthlyQuotaHours": 1}"#, "2027-03-01T09:00:00+01:00", "2027-03-01T11:00:00+01:00", "monthly-quota"),
     ])
@@ -128,19 +128,19 @@ struct BookingAPITests {
         }
     }
 
-    @Test("a weekly series across the 25 October 2026 change keeps its local time")
+    @Test("a weekly series across the 31 October 2027 change keeps its local time")
     func weeklySeriesAcrossDST() async throws {
         try await withAPI { client, fixture, _ in
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio", kind: "premises"))["id"]!
             let answer = try await client.call(
                 .post, "/api/v1/bookings", token: fixture.userA,
-                json: bookingJSON(resource, "2026-10-13T09:00:00+02:00", "2026-10-13T11:00:00+02:00",
+                json: bookingJSON(resource, "2027-10-19T09:00:00+02:00", "2027-10-19T11:00:00+02:00",
                                   extra: #", "recurrence": {"frequency": "weekly", "count": 4}"#)
             )
             #expect(answer.status == .created)
             let bookings = answer.json["bookings"] as? [[String: Any]] ?? []
             #expect(bookings.compactMap { $0["start"] as? String } == [
-                "2026-10-13T07:00:00Z", "2026-10-20T07:00:00Z", "2026-10-27T08:00:00Z", "2026-11-03T08:00:00Z",
+                "2027-10-19T07:00:00Z", "2027-10-26T07:00:00Z", "2027-11-02T08:00:00Z", "2027-11-09T08:00:00Z",
             ])
             #expect((answer.json["conflicts"] as? [Any])?.isEmpty == true)
         }

@@ -48,10 +48,12 @@ struct CalendarAndMetricsTests {
     func resourceFeed() async throws {
         try await withAPI { client, fixture, pool in
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio de répétition"))["id"]!
+            // A feed shows the coming year: the bookings are a week and eight days ahead.
+            let (firstStart, secondStart) = (wholeHour(fromNow: 7 * 24), wholeHour(fromNow: 8 * 24))
             let mine = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
-                resource, "2026-12-02T18:00:00+01:00", "2026-12-02T21:00:00+01:00",
+                resource, firstStart, wholeHour(fromNow: 7 * 24 + 3),
                 extra: #", "note": "Répétition, batterie; ampli\nsalle B — merci""#))
-            let theirs = try await client.call(.post, "/api/v1/bookings", token: fixture.userB, json: bookingJSON(resource, "2026-12-03T18:00:00+01:00", "2026-12-03T21:00:00+01:00"))
+            let theirs = try await client.call(.post, "/api/v1/bookings", token: fixture.userB, json: bookingJSON(resource, secondStart, wholeHour(fromNow: 8 * 24 + 3)))
             let users = try await UserStore(pool: pool).list(pole: fixture.pole)
             let userA = try #require(users.first { $0.memberID == fixture.memberA })
             let key = try await client.call(.post, "/api/v1/users/\(userA.id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)["token"]!
@@ -62,9 +64,38 @@ struct CalendarAndMetricsTests {
             #expect(String(decoding: feed.data, as: UTF8.self).contains("\r\n"))
             let events = try parseWithPython(feed.data)
             #expect(events == [
-                "\(mine["id"]!)@mutualis|2026-12-02T17:00:00+00:00|Studio de répétition — Les Fabriques|Répétition, batterie; ampli/salle B — merci",
-                "\(theirs["id"]!)@mutualis|2026-12-03T17:00:00+00:00|Studio de répétition — réservé|",
+                "\(mine["id"]!)@mutualis|\(firstStart.dropLast())+00:00|Studio de répétition — Les Fabriques|Répétition, batterie; ampli/salle B — merci",
+                "\(theirs["id"]!)@mutualis|\(secondStart.dropLast())+00:00|Studio de répétition — réservé|",
             ])
+        }
+    }
+
+    @Test("a hostile note cannot add an event or a property to a feed: every line break and separator is escaped")
+    func feedInjection() async throws {
+        try await withAPI { client, fixture, _ in
+            let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio"))["id"]!
+            let notes = [
+                #"x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:forged\r\nDTSTART:20270101T000000Z\r\nSUMMARY:forged"#,
+                #"lone\rcarriage;return, and\\backslash\nSTATUS:CANCELLED"#,
+            ]
+            var ids: [String] = []
+            for (day, note) in notes.enumerated() {
+                let start = wholeHour(fromNow: (day + 2) * 24)
+                let booked = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
+                    resource, start, wholeHour(fromNow: (day + 2) * 24 + 1), extra: #", "note": "\#(note)""#))
+                expect(booked, .created)
+                ids.append(booked["id"]!)
+            }
+            let feed = try await client.call(.get, "/api/v1/members/\(fixture.memberA)/calendar.ics", token: fixture.userA)
+            expect(feed, .ok)
+            let text = String(decoding: feed.data, as: UTF8.self)
+            #expect(text.components(separatedBy: "\r\nBEGIN:VEVENT\r\n").count == 3)
+            #expect(!text.contains("\r\nUID:forged") && !text.contains("\r\nSTATUS:CANCELLED"))
+            let events = try parseWithPython(feed.data)
+            #expect(events.count == 2)
+            #expect(events.map { String($0.split(separator: "@")[0]) } == ids)
+            #expect(events[0].hasSuffix("|x/END:VEVENT/BEGIN:VEVENT/UID:forged/DTSTART:20270101T000000Z/SUMMARY:forged"))
+            #expect(events[1].hasSuffix(#"|lone/carriage;return, and\backslash/STATUS:CANCELLED"#))
         }
     }
 

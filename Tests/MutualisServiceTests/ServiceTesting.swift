@@ -106,3 +106,9 @@ func bookingJSON(_ resource: String, _ start: String, _ end: String, member: Mem
     let memberField = member.map { #", "memberId": "\#($0)""# } ?? ""
     return #"{"resourceId": "\#(resource)", "start": "\#(start)", "end": "\#(end)", "quantity": \#(quantity)\#(memberField)\#(extra)}"#
 }
+
+/// The start of the hour `hours` after the current one, in RFC 3339: for rules measured from now.
+func wholeHour(fromNow hours: Int) -> String {
+    let hour = (Date().timeIntervalSince1970 / 3_600).rounded(.down)
+    return RFC3339.format(Date(timeIntervalSince1970: (hour + Double(hours)) * 3_600))
+}

@@ -152,8 +152,8 @@ struct ResourceCommand: AsyncParsableCommand {
             func run() async throws {
                 let poleID = try options.id(pole, as: PoleID.self, option: "pole")
                 let resourceID = try options.id(resource, as: ResourceID.self, option: "resource")
-                guard let from = try? Date(start, strategy: .iso8601), let to = try? Date(end, strategy: .iso8601) else {
-                    throw AdminError.usage("--start and --end are RFC 3339 instants, such as 2026-08-01T00:00:00+02:00")
+                guard let from = RFC3339.parse(start), let to = RFC3339.parse(end) else {
+                    throw AdminError.usage("--start and --end must be \(RFC3339.expectedText)")
                 }
                 guard let range = TimeRange(start: from, end: to) else { throw AdminError.usage("--end must be after --start") }
                 try await options.withPool { pool in

@@ -1,5 +1,6 @@
 import Foundation
 import MutualisDomain
+import MutualisStore
 
 extension GlobalOptions {
     /// An id given on the command line, or a usage error naming the option.
@@ -11,7 +12,7 @@ extension GlobalOptions {
     /// A date given on the command line, or a usage error naming the option.
     func date(_ text: String?, option: String) throws -> LocalDate? {
         guard let text else { return nil }
-        guard let date = LocalDate(text) else { throw AdminError.usage("--\(option) is not a date YYYY-MM-DD: \(text)") }
+        guard let date = LocalDate(text) else { throw AdminError.usage("--\(option) must be \(LocalDate.expectedText): \(text)") }
         return date
     }
 }
@@ -19,8 +20,9 @@ extension GlobalOptions {
 extension GlobalOptions {
     /// A period from `--from` and `--to` (end exclusive), or a usage error naming them.
     func period(from start: String, to end: String) throws -> DatePeriod {
-        guard let first = LocalDate(start) else { throw AdminError.usage("--from is not a date YYYY-MM-DD: \(start)") }
-        guard let last = LocalDate(end) else { throw AdminError.usage("--to is not a date YYYY-MM-DD: \(end)") }
+        guard let first = try date(start, option: "from"), let last = try date(end, option: "to") else {
+            throw AdminError.usage("--from and --to are required")
+        }
         guard let period = DatePeriod(start: first, end: last) else { throw AdminError.usage("--to must be after --from") }
         return period
     }
@@ -28,7 +30,9 @@ extension GlobalOptions {
     /// An allocation rule given as JSON, as the API takes it.
     func allocationRule(_ json: String) throws -> AllocationRule {
         do {
-            return try JSONDecoder().decode(AllocationRule.self, from: Data(json.utf8))
+            return try StrictJSONDecoder().decode(AllocationRule.self, from: Data(json.utf8))
+        } catch let unknown as UnknownJSONField {
+            throw AdminError.usage("--rule: \(unknown.field) \(unknown.message)")
         } catch {
             throw AdminError.usage(#"--rule is not an allocation rule, such as '{"method": "usage", "idle": "absorb"}'"#)
         }

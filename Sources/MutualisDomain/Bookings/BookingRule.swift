@@ -10,6 +10,10 @@ public enum BookingRule: String, Sendable, Codable, CaseIterable {
     case buffer
     case quantity
     case monthlyQuota = "monthly-quota"
+    /// The booking ends before the request is made (refused to member users only).
+    case past = "in-the-past"
+    /// The booking falls outside the member's days of membership.
+    case membership
 }
 
 /// A booking that breaks a rule: which rule, which field of the request, and why.

@@ -11,12 +11,32 @@ public struct BookingRuleChecker: Sendable {
     public var zone: PoleTimeZone
     /// Periods in which the resource cannot be booked (maintenance, holidays).
     public var blackouts: [TimeRange]
+    /// The member's days of membership, when known: it books only within them.
+    public var membership: Membership?
+    /// Whether a booking may end before it is made: a coordinator recording past use may.
+    public var pastAllowed: Bool
 
-    public init(rules: ResourceRules, units: Int, zone: PoleTimeZone, blackouts: [TimeRange] = []) {
+    public init(
+        rules: ResourceRules, units: Int, zone: PoleTimeZone, blackouts: [TimeRange] = [], membership: Membership? = nil,
+        pastAllowed: Bool = true
+    ) {
         self.rules = rules
         self.units = units
         self.zone = zone
         self.blackouts = blackouts
+        self.membership = membership
+        self.pastAllowed = pastAllowed
+    }
+
+    /// The days a member belongs to the pole: from `joinedOn` to `leftOn`, both included.
+    public struct Membership: Sendable, Hashable {
+        public var joinedOn: LocalDate
+        public var leftOn: LocalDate?
+
+        public init(joinedOn: LocalDate, leftOn: LocalDate?) {
+            self.joinedOn = joinedOn
+            self.leftOn = leftOn
+        }
     }
 
     /// Every rule the request breaks, in a stable order; empty when it may be booked.
@@ -36,6 +56,19 @@ public struct BookingRuleChecker: Sendable {
         let range = request.range
         let minutes = range.duration / 60
 
+        if !pastAllowed && range.end <= now {
+            found.append(.init(rule: .past, field: "end", message: "the booking would end before now; only a coordinator records past use"))
+        }
+        if let membership {
+            // The last instant of the booking is just before its end.
+            let lastDay = zone.date(of: range.end.addingTimeInterval(-0.000_001))
+            if zone.date(of: range.start) < membership.joinedOn {
+                found.append(.init(rule: .membership, field: "start", message: "the member joins the pole on \(membership.joinedOn)"))
+            }
+            if let leftOn = membership.leftOn, lastDay > leftOn {
+                found.append(.init(rule: .membership, field: "end", message: "the member left the pole on \(leftOn)"))
+            }
+        }
         if request.quantity < 1 || request.quantity > units {
             found.append(.init(rule: .quantity, field: "quantity", message: "between 1 and \(units) units can be booked, not \(request.quantity)"))
         }

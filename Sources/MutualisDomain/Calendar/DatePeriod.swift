@@ -35,6 +35,13 @@ public struct DatePeriod: Hashable, Sendable, Codable, CustomStringConvertible {
         DatePeriod(start: max(start, other.start), end: min(end, other.end))
     }
 
+    /// A refusal naming `field` when the period is longer than a report or a run may cover.
+    public func lengthProblem(field: String) -> FieldError? {
+        dayCount > InputBounds.maxPeriodDays
+            ? FieldError(field: field, message: "a period covers at most \(InputBounds.maxPeriodDays) days")
+            : nil
+    }
+
     /// `2026-03-01..<2026-04-01`.
     public var description: String { "\(start)..<\(end)" }
 }

@@ -15,13 +15,17 @@ public struct LocalDate: Hashable, Comparable, Sendable, StringCodable {
         self.day = day
     }
 
-    /// Reads `YYYY-MM-DD`.
+    public static var expectedText: String { "a date YYYY-MM-DD \(InputBounds.yearsText)" }
+
+    /// Reads `YYYY-MM-DD`: a real calendar date in ``InputBounds/years``, since text is how
+    /// dates come from outside.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return nil }
+        guard InputBounds.years.contains(year) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

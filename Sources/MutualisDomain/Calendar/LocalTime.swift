@@ -15,6 +15,8 @@ public struct LocalTime: Hashable, Comparable, Sendable, StringCodable {
         self.minutes = hour * 60 + minute
     }
 
+    public static var expectedText: String { "a time HH:MM from 00:00 to 24:00" }
+
     /// Reads `HH:MM`.
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

@@ -20,6 +20,8 @@ public struct Identifier<Entity>: Hashable, Comparable, Sendable, StringCodable 
         self.uuid = UUID()
     }
 
+    public static var expectedText: String { "an id" }
+
     /// Reads an identifier from its string form; `nil` if it is not one.
     public init?(_ string: String) {
         guard let uuid = UUID(uuidString: string) else { return nil }

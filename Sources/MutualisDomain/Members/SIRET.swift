@@ -3,6 +3,8 @@ public struct SIRET: Hashable, Sendable, StringCodable {
     /// The 14 digits.
     public let digits: String
 
+    public static var expectedText: String { "a SIRET: 14 digits whose checksum holds" }
+
     /// A SIRET, or `nil` if the text is not 14 digits passing the check. Spaces are ignored.
     ///
     /// La Poste's establishments (SIREN 356 000 000) are numbered by another rule, the sum of

@@ -19,6 +19,7 @@ extension RecurrenceRule {
         maximum: Int = RecurrenceRule.defaultMaximumOccurrences
     ) throws(RecurrenceError) -> [TimeRange] {
         try validate()
+        if let count, count > maximum { throw .tooManyOccurrences(maximum: maximum) }
         let startLocal = zone.local(first.start)
         let endLocal = zone.local(first.end)
         let wallMinutes = endLocal.wallMinutes - startLocal.wallMinutes
@@ -35,6 +36,7 @@ extension RecurrenceRule {
             let endDate = LocalDate(daysSinceEpoch: endWall.floorDiv(1440))
             let wallEnd = zone.instant(LocalDateTime(endDate, LocalTime(minutes: endWall.floorMod(1440))!)).addingTimeInterval(endSubMinute)
             let end = wallEnd > start ? wallEnd : start.addingTimeInterval(first.duration)
+            guard end <= InputBounds.instantLimit else { throw .beyondAcceptedYears }
             result.append(TimeRange(start: start, end: end)!)
         }
         return result
@@ -44,7 +46,7 @@ extension RecurrenceRule {
         if count != nil && until != nil { throw .countAndUntil }
         if count == nil && until == nil { throw .unbounded }
         if let count, count < 1 { throw .invalidCount(count) }
-        if interval < 1 { throw .invalidInterval(interval) }
+        if !(1...InputBounds.maxRecurrenceInterval).contains(interval) { throw .invalidInterval(interval) }
         if let weekdays, weekdays.isEmpty || frequency == .monthly { throw .invalidWeekdays }
     }
 

@@ -39,11 +39,13 @@ public enum RecurrenceError: Error, Hashable, Sendable, CustomStringConvertible 
     case invalidWeekdays
     /// The rule gives more occurrences than a series may have.
     case tooManyOccurrences(maximum: Int)
+    /// An occurrence would end after the last year accepted.
+    case beyondAcceptedYears
 
     /// The field of the recurrence at fault.
     public var field: String {
         switch self {
-        case .unbounded, .countAndUntil, .invalidCount, .tooManyOccurrences: "recurrence.count"
+        case .unbounded, .countAndUntil, .invalidCount, .tooManyOccurrences, .beyondAcceptedYears: "recurrence.count"
         case .invalidInterval: "recurrence.interval"
         case .invalidWeekdays: "recurrence.weekdays"
         }
@@ -53,10 +55,11 @@ public enum RecurrenceError: Error, Hashable, Sendable, CustomStringConvertible 
         switch self {
         case .unbounded: "a recurrence needs a count or an until date"
         case .countAndUntil: "a recurrence takes a count or an until date, not both"
-        case .invalidInterval(let interval): "the interval must be at least 1, not \(interval)"
+        case .invalidInterval(let interval): "the interval must be from 1 to \(InputBounds.maxRecurrenceInterval), not \(interval)"
         case .invalidCount(let count): "the count must be at least 1, not \(count)"
         case .invalidWeekdays: "weekdays must be non-empty, and only for daily or weekly recurrences"
         case .tooManyOccurrences(let maximum): "a series has at most \(maximum) occurrences"
+        case .beyondAcceptedYears: "every occurrence must end before \(InputBounds.years.upperBound + 1)"
         }
     }
 }

@@ -47,25 +47,23 @@ public struct ResourceRules: Hashable, Sendable, Codable {
     /// above the maximum, a slot that does not divide a day.
     public func validationErrors() -> [FieldError] {
         var errors: [FieldError] = []
-        func positive(_ value: Int?, _ field: String) {
-            if let value, value <= 0 { errors.append(FieldError(field: field, message: "must be greater than 0")) }
+        // Upper bounds keep every product of these numbers (minutes × 60, × units) far from overflow.
+        func within(_ value: Int?, _ range: ClosedRange<Int>, _ field: String) {
+            if let value, !range.contains(value) {
+                errors.append(FieldError(field: field, message: "must be from \(range.lowerBound) to \(range.upperBound)"))
+            }
         }
-        positive(slotMinutes, "rules.slotMinutes")
-        positive(minDurationMinutes, "rules.minDurationMinutes")
-        positive(maxDurationMinutes, "rules.maxDurationMinutes")
-        positive(maxHorizonDays, "rules.maxHorizonDays")
-        positive(monthlyQuotaMinutes, "rules.monthlyQuotaMinutes")
-        if let slotMinutes, slotMinutes > 0, 1440 % slotMinutes != 0 {
+        let minutes = InputBounds.maxRuleMinutes
+        within(slotMinutes, 1...1_440, "rules.slotMinutes")
+        within(minDurationMinutes, 1...minutes, "rules.minDurationMinutes")
+        within(maxDurationMinutes, 1...minutes, "rules.maxDurationMinutes")
+        within(maxHorizonDays, 1...InputBounds.maxHorizonDays, "rules.maxHorizonDays")
+        within(monthlyQuotaMinutes, 1...InputBounds.maxMonthlyQuotaHours * 60, "rules.monthlyQuotaMinutes")
+        within(minNoticeMinutes, 0...minutes, "rules.minNoticeMinutes")
+        within(bufferMinutes, 0...minutes, "rules.bufferMinutes")
+        within(cancellationDeadlineMinutes, 0...minutes, "rules.cancellationDeadlineMinutes")
+        if let slotMinutes, (1...1_440).contains(slotMinutes), 1440 % slotMinutes != 0 {
             errors.append(FieldError(field: "rules.slotMinutes", message: "must divide a day (1440 minutes)"))
-        }
-        if let minNoticeMinutes, minNoticeMinutes < 0 {
-            errors.append(FieldError(field: "rules.minNoticeMinutes", message: "must not be negative"))
-        }
-        if bufferMinutes < 0 {
-            errors.append(FieldError(field: "rules.bufferMinutes", message: "must not be negative"))
-        }
-        if let cancellationDeadlineMinutes, cancellationDeadlineMinutes < 0 {
-            errors.append(FieldError(field: "rules.cancellationDeadlineMinutes", message: "must not be negative"))
         }
         if let min = minDurationMinutes, let max = maxDurationMinutes, min > max {
             errors.append(FieldError(field: "rules.minDurationMinutes", message: "must not exceed maxDurationMinutes"))

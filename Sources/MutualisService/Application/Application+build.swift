@@ -27,11 +27,14 @@ public func buildApplication(
 
 /// The routes of the API over a pool; also what the tests drive. With `tokenCache`, callers
 /// are remembered while the cache is kept informed of changes (``AccessChangesService``).
-public func buildRouter(pool: PostgresConnectionPool, tokenCache: PrincipalCache? = nil) -> Router<MutualisRequestContext> {
+public func buildRouter(
+    pool: PostgresConnectionPool, tokenCache: PrincipalCache? = nil, bodyLimit: Int = BodyLimitMiddleware.defaultLimit
+) -> Router<MutualisRequestContext> {
     let router = Router(context: MutualisRequestContext.self)
     let metrics = ServiceMetrics(pool: pool)
     router.add(middleware: RequestObservationMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: BodyLimitMiddleware(limit: bodyLimit))
     HealthController(pool: pool).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)

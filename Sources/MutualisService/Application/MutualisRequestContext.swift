@@ -7,14 +7,17 @@ public struct MutualisRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, once the bearer token (or calendar key) was checked.
     public var principal: Principal?
+    /// The largest body read, in bytes; ``BodyLimitMiddleware`` sets the server's.
+    public var maxUploadSize: Int
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         principal = nil
+        maxUploadSize = BodyLimitMiddleware.defaultLimit
     }
 
-    /// JSON in, with instants in RFC 3339 with any offset.
-    public var requestDecoder: JSONDecoder { APICoding.decoder }
+    /// JSON in, with instants in RFC 3339 with any offset, unknown fields refused.
+    public var requestDecoder: StrictRequestDecoder { StrictRequestDecoder() }
 
     /// JSON out, instants in RFC 3339 (UTC).
     public var responseEncoder: JSONEncoder { APICoding.encoder }

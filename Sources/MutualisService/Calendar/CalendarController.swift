@@ -37,7 +37,7 @@ struct CalendarController {
         writer.line("PRODID", "-//Mutualis//Mutualis//FR")
         writer.line("CALSCALE", "GREGORIAN")
         writer.line("METHOD", "PUBLISH")
-        writer.line("X-WR-CALNAME", ICalendarWriter.escape("Mutualis — \(name)"))
+        writer.text("X-WR-CALNAME", "Mutualis — \(name)")
         for entry in entries {
             let booking = entry.booking
             let who = caller.canSee(member: booking.memberID) ? entry.memberName : "réservé"
@@ -46,9 +46,9 @@ struct CalendarController {
             writer.line("DTSTAMP", stamp)
             writer.line("DTSTART", ICalendarWriter.utc(booking.range.start))
             writer.line("DTEND", ICalendarWriter.utc(booking.range.end))
-            writer.line("SUMMARY", ICalendarWriter.escape("\(entry.resourceName) — \(who)"))
+            writer.text("SUMMARY", "\(entry.resourceName) — \(who)")
             if caller.canSee(member: booking.memberID), !booking.note.isEmpty {
-                writer.line("DESCRIPTION", ICalendarWriter.escape(booking.note))
+                writer.text("DESCRIPTION", booking.note)
             }
             writer.line("STATUS", booking.status == .pending ? "TENTATIVE" : "CONFIRMED")
             writer.line("END", "VEVENT")

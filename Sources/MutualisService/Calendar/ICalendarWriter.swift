@@ -5,9 +5,11 @@ import Foundation
 struct ICalendarWriter {
     private(set) var text = ""
 
-    /// Adds one content line, folded.
+    /// Adds one content line, folded. The value is written as given, but for control
+    /// characters, which no property value may hold: a line can never be split into two.
     mutating func line(_ name: String, _ value: String) {
-        var line = Array("\(name):\(value)".utf8)
+        var line = Array("\(name):".utf8)
+        line += value.unicodeScalars.filter { !Self.isControl($0) }.flatMap { Array(String($0).utf8) }
         var first = true
         while !line.isEmpty {
             let limit = first ? 75 : 74
@@ -20,20 +22,34 @@ struct ICalendarWriter {
         }
     }
 
-    /// A TEXT value with its special characters escaped.
+    /// Adds a TEXT property, escaped.
+    mutating func text(_ name: String, _ value: String) {
+        line(name, Self.escape(value))
+    }
+
+    /// A TEXT value escaped per RFC 5545 (3.3.11): backslash, semicolon and comma behind a
+    /// backslash, each line break (CRLF, LF or a lone CR) as `\n`, other control characters
+    /// dropped. Read by Unicode scalar: Swift sees CRLF as one Character.
     static func escape(_ value: String) -> String {
         var result = ""
-        for character in value {
-            switch character {
+        var afterCR = false
+        for scalar in value.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
             case "\\": result += "\\\\"
             case ";": result += "\\;"
             case ",": result += "\\,"
-            case "\n": result += "\\n"
-            case "\r": continue
-            default: result.append(character)
+            case "\r": result += "\\n"
+            case "\n": if !afterCR { result += "\\n" }
+            default: if !isControl(scalar) { result.unicodeScalars.append(scalar) }
             }
         }
         return result
+    }
+
+    /// Controls other than the tab, which RFC 5545 allows in values.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// A DATE-TIME in UTC: `20270310T080000Z`.

@@ -31,7 +31,7 @@ extension Request {
 
     /// An RFC 3339 instant from the query.
     func instant(_ name: String) throws -> Date? {
-        try query(name, "an RFC 3339 instant with an offset, such as 2026-03-02T09:00:00+01:00") { RFC3339.parse($0) }
+        try query(name, RFC3339.expectedText) { RFC3339.parse($0) }
     }
 
     /// The body as JSON of a type; malformed JSON is a 400 naming the field at fault.
@@ -44,6 +44,8 @@ extension Request {
             return try APICoding.decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw ProblemMiddleware<MutualisRequestContext>.problem(error)
+        } catch let error as UnknownJSONField {
+            throw Problem.malformed(error.field, error.message)
         }
     }
 }
@@ -69,7 +71,7 @@ struct Created<Body: ResponseEncodable>: ResponseGenerator {
 extension Request {
     /// A `YYYY-MM-DD` date from the query.
     func date(_ name: String) throws -> LocalDate? {
-        try query(name, "a date YYYY-MM-DD") { LocalDate($0) }
+        try query(name, LocalDate.expectedText) { LocalDate($0) }
     }
 
     /// A required period of dates from two query parameters, end exclusive.

@@ -17,8 +17,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Self.problem(error)
         } catch let error as DecodingError {
             throw Self.problem(error)
+        } catch let error as UnknownJSONField {
+            throw Problem.malformed(error.field, error.message)
         } catch let error as HTTPError {
             throw Problem(status: error.status, detail: error.body ?? error.status.reasonPhrase)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw Problem(status: .contentTooLarge, detail: "the body is larger than this server accepts")
         } catch let error as PostgresError where error.isConnectionLoss {
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
             throw Problem(status: .serviceUnavailable, detail: "the database cannot be reached; try again shortly")
@@ -71,9 +75,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .valueNotFound(let type, let context):
             return .malformed(path(context), "must be \(Self.name(of: type)), not null")
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? .malformed("body", "is not valid JSON")
-                : .malformed(path(context), context.debugDescription)
+            if context.codingPath.isEmpty { return .malformed("body", "is not valid JSON") }
+            // Our own messages start with "must"; Foundation's name Swift types, which mean
+            // nothing to the caller.
+            let ours = context.debugDescription.hasPrefix("must")
+            return .malformed(path(context), ours ? context.debugDescription : "is out of range or not of the expected form")
         @unknown default:
             return .malformed("body", "cannot be read")
         }

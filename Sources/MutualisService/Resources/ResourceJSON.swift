@@ -62,10 +62,14 @@ struct RulesJSON: Codable, Sendable {
         }
         var quota: Int?
         if let monthlyQuotaHours {
-            if monthlyQuotaHours.isFinite, monthlyQuotaHours > 0, (monthlyQuotaHours * 60).rounded() == monthlyQuotaHours * 60 {
+            let maximum = Double(InputBounds.maxMonthlyQuotaHours)
+            if monthlyQuotaHours > 0, monthlyQuotaHours <= maximum, (monthlyQuotaHours * 60).rounded() == monthlyQuotaHours * 60 {
                 quota = Int(monthlyQuotaHours * 60)
             } else {
-                errors.append(FieldError(field: "rules.monthlyQuotaHours", message: "must be a positive number of hours, to the minute"))
+                errors.append(FieldError(
+                    field: "rules.monthlyQuotaHours",
+                    message: "must be a number of hours above 0 and at most \(InputBounds.maxMonthlyQuotaHours), to the minute"
+                ))
             }
         }
         guard errors.isEmpty else { return .failure(FieldErrors(errors)) }

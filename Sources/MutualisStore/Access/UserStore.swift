@@ -19,7 +19,8 @@ public struct UserStore: Sendable {
         if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) || email.count > 320 {
             errors.append(FieldError(field: "email", message: "is not an email address"))
         }
-        if name.isEmpty || name.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if let problem = TextInput.lineProblem(email, field: "email", maxLength: 320) { errors.append(problem) }
+        if let problem = TextInput.lineProblem(name, field: "name") { errors.append(problem) }
         if role == .member && memberID == nil { errors.append(FieldError(field: "memberId", message: "a member user needs its member")) }
         if role == .coordinator && memberID != nil { errors.append(FieldError(field: "memberId", message: "a coordinator acts for the whole pole, not one member")) }
         guard errors.isEmpty else { throw StoreError.invalid(errors) }

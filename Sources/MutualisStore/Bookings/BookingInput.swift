@@ -32,6 +32,21 @@ public struct BookingInput: Sendable {
         self.recurrence = recurrence
         self.onConflict = onConflict
     }
+
+    /// Every field at fault, named as in the API: bounds that hold whatever the resource's rules.
+    public func validationErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        if !(1...InputBounds.maxUnits).contains(quantity) {
+            errors.append(FieldError(field: "quantity", message: "must be between 1 and \(InputBounds.maxUnits)"))
+        }
+        if !InputBounds.contains(range.start) || range.end > InputBounds.instantLimit {
+            errors.append(FieldError(field: "start", message: "must lie \(InputBounds.yearsText)"))
+        } else if range.duration > Double(InputBounds.maxBookingMinutes) * 60 {
+            errors.append(FieldError(field: "end", message: "a booking lasts at most \(InputBounds.maxBookingMinutes / 1_440) days"))
+        }
+        if let problem = TextInput.notesProblem(note, field: "note") { errors.append(problem) }
+        return errors
+    }
 }
 
 /// What booking created: one booking, or a series with the occurrences it could not book.

@@ -123,6 +123,7 @@ public struct BookingStore: Sendable {
         var resource: Resource
         var zone: PoleTimeZone
         var blackouts: [TimeRange]
+        var membership: BookingRuleChecker.Membership
     }
 
     static func context(
@@ -130,33 +131,38 @@ public struct BookingStore: Sendable {
     ) throws -> Context {
         guard let row = try connection.query(
             """
-            SELECT \(sql: ResourceStore.columns), p.time_zone,
-                   EXISTS (SELECT 1 FROM members m WHERE m.pole_id = r.pole_id AND m.id = \(member)),
+            SELECT \(sql: ResourceStore.columns), p.time_zone, m.joined_on, m.left_on,
                    (SELECT coalesce(array_agg(lower(b.during) ORDER BY lower(b.during)), '{}')
                            || coalesce(array_agg(upper(b.during) ORDER BY lower(b.during)), '{}')
                     FROM blackouts b WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)'))
             FROM resources r JOIN poles p ON p.id = r.pole_id
+            LEFT JOIN members m ON m.pole_id = r.pole_id AND m.id = \(member)
             WHERE r.pole_id = \(pole) AND r.id = \(resource)
             """
         ).first else { throw StoreError.notFound("resource") }
         let columns = ResourceStore.columnCount
         let zoneName = try row.decode(String.self, at: columns)
         guard let zone = PoleTimeZone(identifier: zoneName) else { throw StoreError.invalid("timeZone", "unknown time zone \(zoneName)") }
-        guard try row.decode(Bool.self, at: columns + 1) else { throw StoreError.invalid("memberId", "no such member in this pole") }
+        guard let joinedOn = try row.decode(LocalDate?.self, at: columns + 1) else {
+            throw StoreError.invalid("memberId", "no such member in this pole")
+        }
+        let leftOn = try row.decode(LocalDate?.self, at: columns + 2)
         // Blackouts come as one array: their starts, then their ends.
-        let bounds = try row.decode([Date].self, at: columns + 2)
+        let bounds = try row.decode([Date].self, at: columns + 3)
         let half = bounds.count / 2
         return Context(
             resource: try ResourceStore.resource(row, pole: pole),
             zone: zone,
-            blackouts: zip(bounds[..<half], bounds[half...]).compactMap { TimeRange(start: $0, end: $1) }
+            blackouts: zip(bounds[..<half], bounds[half...]).compactMap { TimeRange(start: $0, end: $1) },
+            membership: BookingRuleChecker.Membership(joinedOn: joinedOn, leftOn: leftOn)
         )
     }
 
     static func book(
         _ connection: PostgresConnection, pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date
     ) throws -> BookingOutcome {
-        guard input.note.count <= 2000 else { throw StoreError.invalid("note", "must be at most 2000 characters") }
+        let errors = input.validationErrors()
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
         guard let recurrence = input.recurrence else {
             let context = try context(connection, pole: pole, resource: input.resourceID, member: input.memberID, around: input.range)
             let booking = try bookOne(connection, pole: pole, context: context, input: input, range: input.range,
@@ -240,7 +246,10 @@ public struct BookingStore: Sendable {
                 ).first!.decode(Int.self, at: 0)
             }
         }
-        let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: context.zone, blackouts: context.blackouts)
+        let checker = BookingRuleChecker(
+            rules: resource.rules, units: resource.units, zone: context.zone, blackouts: context.blackouts,
+            membership: context.membership, pastAllowed: confirm
+        )
         let violations = checker.violations(of: request, at: now, heldMinutesByMonth: held)
         guard violations.isEmpty else { throw StoreError.rulesViolated(violations) }
 
@@ -341,6 +350,7 @@ public struct BookingStore: Sendable {
 
     /// A page of the bookings the caller may see, by start then id.
     public func list(scope: BookingScope, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
+        if let from = filter.from, let to = filter.to, to <= from { throw StoreError.invalid("to", "must be after from") }
         let after = try page.cursor.map(BookingCursor.init(text:))
         return try await pool.withConnection { connection in
             let bookings = try connection.query(

@@ -13,7 +13,8 @@ public struct AllocationRunStore: Sendable {
     /// Computes a draft run sharing every cost whose period lies in `period` and that no
     /// finalised run shares yet.
     public func create(pole: PoleID, period: DatePeriod, actor: Actor) async throws -> StoredAllocationRun {
-        try await pool.withTransaction { connection in
+        if let problem = period.lengthProblem(field: "periodEnd") { throw StoreError.invalid([problem]) }
+        return try await pool.withTransaction { connection in
             let id = try connection.query(
                 """
                 INSERT INTO allocation_runs (pole_id, period_start, period_end, created_by)

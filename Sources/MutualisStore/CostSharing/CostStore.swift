@@ -23,9 +23,10 @@ public struct CostInput: Sendable {
     /// Every field at fault, named as in the API.
     public func validationErrors() -> [FieldError] {
         var errors: [FieldError] = []
-        if amountCents < 0 { errors.append(FieldError(field: "amountCents", message: "must not be negative")) }
-        let trimmed = label.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.count > 200 { errors.append(FieldError(field: "label", message: "must be 1 to 200 characters")) }
+        if !(0...InputBounds.maxAmountCents).contains(amountCents) {
+            errors.append(FieldError(field: "amountCents", message: "must be from 0 to \(InputBounds.maxAmountCents) cents"))
+        }
+        if let problem = TextInput.lineProblem(label.trimmingCharacters(in: .whitespaces), field: "label") { errors.append(problem) }
         if let rule {
             errors += rule.validationErrors().map { FieldError(field: "rule.\($0.field)", message: $0.message) }
             if resourceID == nil && (rule.method == .usage || rule.method == .hybrid) {

@@ -17,8 +17,14 @@ public struct UsageStore: Sendable {
         unit: UsageRecord.Unit, note: String = "", actor: Actor
     ) async throws -> UsageRecord {
         var errors: [FieldError] = []
-        if quantityThousandths <= 0 { errors.append(FieldError(field: "quantity", message: "must be more than 0, with at most three decimals")) }
-        if note.count > 2000 { errors.append(FieldError(field: "note", message: "must be at most 2000 characters")) }
+        let maximum = Int(InputBounds.maxUsageQuantity)
+        if !(1...maximum * 1_000).contains(quantityThousandths) {
+            errors.append(FieldError(field: "quantity", message: "must be more than 0 and at most \(maximum), with at most three decimals"))
+        }
+        if !InputBounds.contains(range.start) || range.end > InputBounds.instantLimit {
+            errors.append(FieldError(field: "start", message: "must lie \(InputBounds.yearsText)"))
+        }
+        if let problem = TextInput.notesProblem(note, field: "note") { errors.append(problem) }
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
         return try await pool.withTransaction { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection, forUpdate: true)

@@ -12,7 +12,7 @@ public struct CategoryStore: Sendable {
     /// Creates a category, or sets the coefficient of the pole's category of that name.
     public func set(pole: PoleID, name: String, coefficient: Coefficient, actor: Actor) async throws -> MemberCategory {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else { throw StoreError.invalid("name", "must be 1 to 200 characters") }
+        if let problem = TextInput.lineProblem(name, field: "name") { throw StoreError.invalid([problem]) }
         return try await pool.withTransaction { connection in
             let id = try connection.query(
                 """

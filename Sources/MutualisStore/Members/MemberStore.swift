@@ -31,15 +31,16 @@ public struct MemberInput: Sendable {
     /// Every field at fault, named as in the API.
     public func validationErrors() -> [FieldError] {
         var errors: [FieldError] = []
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if let problem = TextInput.lineProblem(name.trimmingCharacters(in: .whitespaces), field: "name") { errors.append(problem) }
         if let siret, SIRET(siret) == nil {
             errors.append(FieldError(field: "siret", message: "must be 14 digits with a valid check digit"))
         }
-        if !headcount.isFinite || headcount < 0 || headcount > 1_000_000 || (headcount * 100).rounded() != headcount * 100 {
+        if !headcount.isFinite || headcount < 0 || headcount > InputBounds.maxWeight || (headcount * 100).rounded() != headcount * 100 {
             errors.append(FieldError(field: "headcount", message: "must be a number of FTE from 0, with at most two decimals"))
         }
-        if annualBudgetCents < 0 { errors.append(FieldError(field: "annualBudgetCents", message: "must not be negative")) }
+        if !(0...InputBounds.maxBudgetCents).contains(annualBudgetCents) {
+            errors.append(FieldError(field: "annualBudgetCents", message: "must be from 0 to \(InputBounds.maxBudgetCents)"))
+        }
         if let joinedOn, let leftOn, leftOn < joinedOn {
             errors.append(FieldError(field: "leftOn", message: "must not be before joinedOn"))
         }

@@ -14,7 +14,7 @@ public struct PoleStore: Sendable {
     public func create(name: String, timeZone: String, currency: String, actor: Actor) async throws -> Pole {
         var errors: [FieldError] = []
         let name = name.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty || name.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
+        if let problem = TextInput.lineProblem(name, field: "name") { errors.append(problem) }
         if PoleTimeZone(identifier: timeZone) == nil { errors.append(FieldError(field: "timeZone", message: "\(timeZone) is not an IANA time zone")) }
         if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             errors.append(FieldError(field: "currency", message: "must be an ISO 4217 code such as EUR"))

@@ -12,7 +12,8 @@ public struct PoolingReportStore: Sendable {
 
     /// The report for a period of the pole's calendar.
     public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
-        try await pool.withConnection { connection in
+        if let problem = period.lengthProblem(field: "to") { throw StoreError.invalid([problem]) }
+        return try await pool.withConnection { connection in
             let record = try PoleStore.get(pole, connection)
             let zone = try record.zone()
             let range = zone.range(of: period)

@@ -21,9 +21,10 @@ public struct ResourceInput: Sendable {
     /// Every field at fault, named as in the API.
     public func validationErrors() -> [FieldError] {
         var errors: [FieldError] = []
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.count > 200 { errors.append(FieldError(field: "name", message: "must be 1 to 200 characters")) }
-        if !(1...1000).contains(units) { errors.append(FieldError(field: "units", message: "must be between 1 and 1000")) }
+        if let problem = TextInput.lineProblem(name.trimmingCharacters(in: .whitespaces), field: "name") { errors.append(problem) }
+        if !(1...InputBounds.maxUnits).contains(units) {
+            errors.append(FieldError(field: "units", message: "must be between 1 and \(InputBounds.maxUnits)"))
+        }
         if kind == .staff && units != 1 { errors.append(FieldError(field: "units", message: "staff time has one unit: the person")) }
         return errors + rules.validationErrors()
     }
@@ -111,6 +112,12 @@ public struct ResourceStore: Sendable {
 
     /// Makes a resource unavailable over a span of time (maintenance, holidays).
     public func addBlackout(pole: PoleID, _ id: ResourceID, range: TimeRange, reason: String, actor: Actor) async throws {
+        var errors: [FieldError] = []
+        if !InputBounds.contains(range.start) || range.end > InputBounds.instantLimit {
+            errors.append(FieldError(field: "start", message: "must lie \(InputBounds.yearsText)"))
+        }
+        if let problem = TextInput.notesProblem(reason, field: "reason") { errors.append(problem) }
+        guard errors.isEmpty else { throw StoreError.invalid(errors) }
         try await pool.withTransaction { connection in
             _ = try Self.get(pole: pole, id, connection)
             try connection.execute(
