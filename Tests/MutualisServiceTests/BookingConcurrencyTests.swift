@@ -77,4 +77,31 @@ struct BookingConcurrencyTests {
             #expect(overlaps == 0)
         }
     }
+
+    @Test("concurrent bookings of one member never exceed its monthly quota")
+    func quotaUnderConcurrency() async throws {
+        try await withAPI(poolSize: 8) { client, fixture, pool in
+            let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator,
+                                                 json: resourceJSON("Salles", units: 20, kind: "premises", rules: #"{"monthlyQuotaHours": 3}"#))["id"]!
+            for round in 0..<3 {
+                let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for hour in 8..<20 {
+                        group.addTask {
+                            let day = 10 + round
+                            return Int(try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
+                                resource, "2027-0\(3 + round)-\(day)T\(hour < 10 ? "0" : "")\(hour):00:00+01:00",
+                                "2027-0\(3 + round)-\(day)T\(hour < 9 ? "0" : "")\(hour + 1):00:00+01:00")).status.code)
+                        }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
+                }
+                #expect(statuses.filter { $0 == 201 }.count == 3)
+                #expect(statuses.filter { $0 == 422 }.count == 9)
+            }
+            let held = try await pool.withConnection { connection in
+                try connection.query("SELECT count(*) FROM bookings WHERE status IN ('pending', 'confirmed')").first!.decode(Int.self, at: 0)
+            }
+            #expect(held == 9)
+        }
+    }
 }

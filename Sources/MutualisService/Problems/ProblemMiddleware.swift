@@ -14,6 +14,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let problem as Problem {
             throw problem
         } catch let error as StoreError {
+            if case .corrupt = error {
+                context.logger.error("inconsistent data", metadata: ["error": "\(error)"])
+            }
             throw Self.problem(error)
         } catch let error as DecodingError {
             throw Self.problem(error)
@@ -34,6 +37,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func problem(_ error: StoreError) -> Problem {
         switch error {
+        case .corrupt:
+            return Problem(status: .internalServerError, detail: "an unexpected error occurred")
         case .notFound(let what):
             return .notFound(what)
         case .invalid(let errors):

@@ -165,8 +165,13 @@ public struct BookingStore: Sendable {
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
         guard let recurrence = input.recurrence else {
             let context = try context(connection, pole: pole, resource: input.resourceID, member: input.memberID, around: input.range)
-            let booking = try bookOne(connection, pole: pole, context: context, input: input, range: input.range,
-                                      series: nil, actor: actor, confirm: confirm, now: now)
+            let book = {
+                try bookOne(connection, pole: pole, context: context, input: input, range: input.range,
+                            series: nil, actor: actor, confirm: confirm, now: now)
+            }
+            // A quota is read, then written against: that takes a transaction to hold its lock.
+            let needsTransaction = context.resource.rules.monthlyQuotaMinutes != nil && connection.isIdle
+            let booking = needsTransaction ? try connection.withTransaction(book) : try book()
             return BookingOutcome(bookings: [booking], seriesID: nil, refused: [])
         }
         let zone = try poleZone(connection, pole)
@@ -232,6 +237,11 @@ public struct BookingStore: Sendable {
         let request = BookingRequest(resourceID: resource.id, memberID: input.memberID, range: range, quantity: input.quantity)
         var held: [LocalDate: Int] = [:]
         if resource.rules.monthlyQuotaMinutes != nil {
+            // One member's bookings of one resource take turns until commit, so that each
+            // reads what the others hold.
+            try connection.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended('quota ' || \(resource.id)::text || ' ' || \(input.memberID)::text, 0))"
+            )
             for month in request.unitMinutesByMonth(in: context.zone).keys {
                 let monthRange = TimeRange(start: context.zone.startOfDay(month), end: context.zone.startOfDay(month.adding(months: 1)!))!
                 held[month] = try connection.query(
@@ -545,7 +555,7 @@ extension BookingStore {
     public func calendar(
         pole: PoleID, resource: ResourceID? = nil, member: MemberID? = nil, now: Date = Date()
     ) async throws -> (name: String, entries: [CalendarEntry]) {
-        try await pool.withConnection { connection in
+        try await pool.withSnapshot { connection in
             let name: String
             if let resource {
                 name = try ResourceStore.get(pole: pole, resource, connection).name

@@ -59,7 +59,7 @@ public struct AllocationRuleStore: Sendable {
     /// The rule in force on a day (today in the pole's time zone without one); the default
     /// (usage, booked, full) if none is.
     public func rule(pole: PoleID, resource: ResourceID, on day: LocalDate?) async throws -> DatedAllocationRule {
-        try await pool.withConnection { connection in
+        try await pool.withSnapshot { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection)
             let day = try day ?? BookingStore.poleZone(connection, pole).date(of: Date())
             guard let row = try connection.query(
@@ -78,7 +78,7 @@ public struct AllocationRuleStore: Sendable {
 
     /// Every dated rule of a resource, oldest first.
     public func history(pole: PoleID, resource: ResourceID) async throws -> [DatedAllocationRule] {
-        try await pool.withConnection { connection in
+        try await pool.withSnapshot { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection)
             return try connection.query(
                 """

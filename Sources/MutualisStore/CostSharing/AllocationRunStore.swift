@@ -63,14 +63,16 @@ public struct AllocationRunStore: Sendable {
     }
 
     /// A run with all its lines, or only one member's.
+    ///
+    /// Read in one snapshot: a run recomputed meanwhile is seen whole, before or after.
     public func get(pole: PoleID, _ id: AllocationRunID, member: MemberID? = nil) async throws -> StoredAllocationRun {
-        try await pool.withConnection { try Self.get(pole: pole, id, member: member, $0) }
+        try await pool.withSnapshot { try Self.get(pole: pole, id, member: member, $0) }
     }
 
     /// One member's statement for a run. A member's own user sees only finalised runs: a
     /// draft is the coordinators' work in progress.
     public func statement(pole: PoleID, _ id: AllocationRunID, member: MemberID, finalizedOnly: Bool) async throws -> MemberStatement {
-        try await pool.withConnection { connection in
+        try await pool.withSnapshot { connection in
             let run = try Self.get(pole: pole, id, member: member, connection)
             if finalizedOnly && run.run.status != .finalized { throw StoreError.notFound("allocation run") }
             let memberRecord = try MemberStore.get(pole: pole, member, connection)
@@ -144,6 +146,10 @@ public struct AllocationRunStore: Sendable {
             """
         ).rows {
             let (memberID, positions, bases, shares, amounts) = try row.decode((MemberID, [Int], [Double], [Double], [Int]).self)
+            // The arrays come from the database: check them before indexing by them.
+            guard bases.count == positions.count, shares.count == positions.count, amounts.count == positions.count,
+                positions.allSatisfy({ allocations.indices.contains($0 - 1) })
+            else { throw StoreError.corrupt("the lines of allocation run \(id) do not match its costs") }
             for index in positions.indices {
                 let position = positions[index] - 1
                 allocations[position].lines.append(AllocationLine(

@@ -13,7 +13,8 @@ public struct PoolingReportStore: Sendable {
     /// The report for a period of the pole's calendar.
     public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
         if let problem = period.lengthProblem(field: "to") { throw StoreError.invalid([problem]) }
-        return try await pool.withConnection { connection in
+        // Seven statements, one snapshot: the figures agree with each other.
+        return try await pool.withSnapshot { connection in
             let record = try PoleStore.get(pole, connection)
             let zone = try record.zone()
             let range = zone.range(of: period)

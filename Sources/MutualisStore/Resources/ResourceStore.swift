@@ -74,6 +74,9 @@ public struct ResourceStore: Sendable {
             let errors = input.validationErrors()
             guard errors.isEmpty else { throw StoreError.invalid(errors) }
             if input.units < current.units {
+                // The resource's row is locked above, and every booking's foreign keys take a
+                // key-share lock on it: a booking in flight commits before this check reads,
+                // and one that starts meanwhile waits, then skips the retired units.
                 let busy = try connection.query(
                     """
                     SELECT EXISTS (

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case idempotencyKeyReused
     /// No occurrence of a series could be booked, or one could not and the series was to fail.
     case seriesRefused([RefusedOccurrence])
+    /// What the database returned does not hold together; nothing was changed.
+    case corrupt(String)
 
     /// One invalid field.
     static func invalid(_ field: String, _ message: String) -> StoreError {
@@ -28,6 +30,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .rulesViolated(let violations): violations.map(\.description).joined(separator: "; ")
         case .idempotencyKeyReused: "this Idempotency-Key was used for another request"
         case .seriesRefused(let refused): "\(refused.count) occurrences of the series cannot be booked"
+        case .corrupt(let what): "stored data is inconsistent: \(what)"
         }
     }
 }

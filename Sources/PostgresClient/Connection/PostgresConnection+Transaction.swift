@@ -4,12 +4,13 @@ public enum PostgresIsolationLevel: Sendable {
     case repeatableRead
     case serializable
 
-    var beginStatement: String {
-        switch self {
+    func beginStatement(readOnly: Bool) -> String {
+        let begin = switch self {
         case .readCommitted: "BEGIN"
         case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
         case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
         }
+        return readOnly ? begin + " READ ONLY" : begin
     }
 }
 
@@ -21,9 +22,10 @@ extension PostgresConnection {
     /// the transaction is rolled back and the call fails.
     public func withTransaction<Value>(
         isolation: PostgresIsolationLevel = .readCommitted,
+        readOnly: Bool = false,
         _ body: () throws -> Value
     ) throws -> Value {
-        try executeScript(unsafeSQL: isolation.beginStatement)
+        try executeScript(unsafeSQL: isolation.beginStatement(readOnly: readOnly))
         let value: Value
         do {
             value = try body()
@@ -50,6 +52,14 @@ extension PostgresConnection {
         } catch let rollbackError as PostgresError {
             throw PostgresTransactionError(cause: cause, rollbackError: rollbackError)
         }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs `body` in a read-only transaction that sees one snapshot of the database: reads
+    /// spanning several statements agree with each other, whatever commits meanwhile.
+    public func withSnapshot<Value>(_ body: () throws -> Value) throws -> Value {
+        try withTransaction(isolation: .repeatableRead, readOnly: true, body)
     }
 }
 

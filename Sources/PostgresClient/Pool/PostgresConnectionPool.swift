@@ -101,6 +101,16 @@ public final class PostgresConnectionPool: Sendable {
         }
     }
 
+    /// Runs `body` on one connection in one read-only snapshot; see ``PostgresConnection/withSnapshot(_:)``.
+    @discardableResult
+    public func withSnapshot<Value: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) throws -> Value
+    ) async throws -> Value {
+        try await withConnection { connection in
+            try connection.withSnapshot { try body(connection) }
+        }
+    }
+
     /// Connections busy and callers waiting, now.
     public var statistics: PostgresPoolStatistics {
         state.withLock { state in

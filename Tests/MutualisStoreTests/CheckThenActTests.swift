@@ -1,0 +1,46 @@
+import Foundation
+import MutualisDomain
+@testable import MutualisStore
+import MutualisTestSupport
+import PostgresClient
+import Testing
+
+/// A rule checked before a write still holds when another transaction acts in between.
+@Suite("Check then act")
+struct CheckThenActTests {
+    @Test("units retired while a booking of them is uncommitted wait for it, then refuse: no future booking is left on a retired unit")
+    func retirementWaitsForABookingInFlight() async throws {
+        try await withMigratedDatabase(size: 2) { pool in
+            let pole = try await PoleStore(pool: pool).create(name: "Pôle Sud", timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
+            let member = try await MemberStore(pool: pool).create(
+                pole: pole.id, MemberInput(name: "Les Fabriques", legalForm: .association, joinedOn: LocalDate("2026-01-01")), actor: .adminCLI)
+            let resources = ResourceStore(pool: pool)
+            let vans = try await resources.create(pole: pole.id, ResourceInput(name: "Vans", kind: .equipment, units: 2), actor: .adminCLI)
+            let range = TimeRange(start: RFC3339.parse("2027-03-10T09:00:00+01:00")!, end: RFC3339.parse("2027-03-10T10:00:00+01:00")!)!
+
+            // A booking of both units, made and held open on a connection of its own.
+            let booking = try PostgresConnection(configuration: pool.configuration)
+            try booking.executeScript(unsafeSQL: "BEGIN")
+            _ = try BookingStore.book(
+                booking, pole: pole.id, BookingInput(resourceID: vans.id, memberID: member.id, range: range, quantity: 2),
+                actor: .adminCLI, confirm: true, now: Date()
+            )
+            let retirement = Task { try await resources.update(pole: pole.id, vans.id, actor: .adminCLI) { $0.units = 1 } }
+            try await Task.sleep(for: .milliseconds(500))
+            try booking.executeScript(unsafeSQL: "COMMIT")
+
+            await #expect(throws: StoreError.conflict("the units to remove hold future bookings", field: "units")) {
+                try await retirement.value
+            }
+            let onRetired = try await pool.withConnection { connection in
+                try connection.query(
+                    """
+                    SELECT count(*) FROM booking_units bu JOIN resource_units u ON u.id = bu.unit_id
+                    WHERE bu.active AND u.retired_at IS NOT NULL
+                    """
+                ).first!.decode(Int.self, at: 0)
+            }
+            #expect(onRetired == 0)
+        }
+    }
+}
