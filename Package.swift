@@ -65,7 +65,9 @@ let package = Package(
             dependencies: [
                 "MutualisDomain",
                 "MutualisStore",
+                "PostgresClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -153,7 +155,9 @@ let package = Package(
         .testTarget(
             name: "MutualisServiceTests",
             dependencies: [
-                "MutualisService", "MutualisStore", "MutualisTestSupport", "PostgresTestSupport",
+                "MutualisService", "MutualisStore", "MutualisTestSupport", "PostgresClient", "PostgresTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

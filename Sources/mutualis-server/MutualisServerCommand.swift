@@ -34,6 +34,21 @@ struct MutualisServerCommand: AsyncParsableCommand {
     ))
     var tokenCacheSeconds: Int?
 
+    @Option(help: "Seconds one SQL statement may run before it is cancelled and the request answered 503 (default: $MUTUALIS_STATEMENT_TIMEOUT_SECONDS, else 30).")
+    var statementTimeoutSeconds: Int?
+
+    @Option(help: "Seconds a request waits for a free database connection before a 503 (default: $MUTUALIS_POOL_WAIT_SECONDS, else 5).")
+    var poolWaitSeconds: Int?
+
+    @Option(help: "Requests that may wait for a database connection at once; more get a 503 at once (default: $MUTUALIS_POOL_QUEUE, else 1000).")
+    var poolQueue: Int?
+
+    @Option(help: "The largest request body in bytes; larger ones get a 413 (default: $MUTUALIS_MAX_BODY_BYTES, else 1048576).")
+    var maxBodyBytes: Int?
+
+    @Option(help: "Seconds before an idle connection, or one slow to send its request's head, is closed (default: $MUTUALIS_IDLE_TIMEOUT_SECONDS, else 60).")
+    var idleTimeoutSeconds: Int?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default: $LOG_LEVEL, else info).")
     var logLevel: String?
 
@@ -50,13 +65,24 @@ struct MutualisServerCommand: AsyncParsableCommand {
             ?? Self.wholeNumber("MUTUALIS_TOKEN_CACHE_SECONDS", of: "seconds", in: environment, else: 60)
         let connections = try poolSize
             ?? Self.wholeNumber("MUTUALIS_POOL_SIZE", of: "connections", in: environment, else: ServerConfiguration.defaultPoolSize())
+        var limits = ServerConfiguration.Limits()
+        limits.statementTimeoutSeconds = try statementTimeoutSeconds
+            ?? Self.wholeNumber("MUTUALIS_STATEMENT_TIMEOUT_SECONDS", of: "seconds", in: environment, else: limits.statementTimeoutSeconds)
+        limits.poolWaitSeconds = try poolWaitSeconds
+            ?? Self.wholeNumber("MUTUALIS_POOL_WAIT_SECONDS", of: "seconds", in: environment, else: limits.poolWaitSeconds)
+        limits.poolQueue = try poolQueue ?? Self.wholeNumber("MUTUALIS_POOL_QUEUE", of: "requests", in: environment, else: limits.poolQueue)
+        limits.maxBodyBytes = try maxBodyBytes
+            ?? Self.wholeNumber("MUTUALIS_MAX_BODY_BYTES", of: "bytes", in: environment, else: limits.maxBodyBytes)
+        limits.idleTimeoutSeconds = try idleTimeoutSeconds
+            ?? Self.wholeNumber("MUTUALIS_IDLE_TIMEOUT_SECONDS", of: "seconds", in: environment, else: limits.idleTimeoutSeconds)
         let configuration: ServerConfiguration
         do {
             configuration = try ServerConfiguration(
                 address: address ?? environment["MUTUALIS_HTTP_ADDRESS"] ?? "127.0.0.1:8080",
                 database: try PostgresConfiguration(url),
                 poolSize: connections,
-                tokenCacheSeconds: cacheSeconds
+                tokenCacheSeconds: cacheSeconds,
+                limits: limits
             )
         } catch let error as PostgresError {
             throw ValidationError(error.message)

@@ -37,4 +37,23 @@ struct ServerConfigurationTests {
             #expect(throws: ConfigurationError.self) { try ServerConfiguration(address: bad, database: database, poolSize: 4) }
         }
     }
+
+    @Test("request limits outside their ranges are refused; the defaults bound every wait")
+    func requestLimits() throws {
+        let defaults = try ServerConfiguration(address: "127.0.0.1:8080", database: database, poolSize: 4).limits
+        #expect(defaults.statementTimeoutSeconds == 30 && defaults.poolWaitSeconds == 5 && defaults.poolQueue == 1_000)
+        #expect(defaults.maxBodyBytes == 1 << 20 && defaults.idleTimeoutSeconds == 60)
+        let changes: [(inout ServerConfiguration.Limits) -> Void] = [
+            { $0.statementTimeoutSeconds = 0 }, { $0.statementTimeoutSeconds = 3_601 }, { $0.poolWaitSeconds = 0 },
+            { $0.poolWaitSeconds = 61 }, { $0.poolQueue = 0 }, { $0.maxBodyBytes = 1_023 }, { $0.maxBodyBytes = (64 << 20) + 1 },
+            { $0.idleTimeoutSeconds = 0 }, { $0.idleTimeoutSeconds = Int.max },
+        ]
+        for change in changes {
+            var limits = ServerConfiguration.Limits()
+            change(&limits)
+            #expect(throws: ConfigurationError.self) {
+                try ServerConfiguration(address: "127.0.0.1:8080", database: database, poolSize: 4, limits: limits)
+            }
+        }
+    }
 }

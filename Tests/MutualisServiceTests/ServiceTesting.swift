@@ -57,6 +57,7 @@ struct Answer: Sendable {
     var status: HTTPResponse.Status
     var contentType: String?
     var data: Data
+    var retryAfter: String?
 
     /// The body as a JSON object.
     var json: [String: Any] {
@@ -86,7 +87,10 @@ extension TestClientProtocol {
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil { headers[.contentType] = "application/json" }
         return try await execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
-            Answer(status: response.status, contentType: response.headers[.contentType], data: Data(buffer: response.body))
+            Answer(
+                status: response.status, contentType: response.headers[.contentType], data: Data(buffer: response.body),
+                retryAfter: response.headers[.retryAfter]
+            )
         }
     }
 }

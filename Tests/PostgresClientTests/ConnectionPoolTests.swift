@@ -199,7 +199,7 @@ struct ConnectionPoolTests {
 
 /// A session advisory lock held by a connection of its own, so that a pooled connection can be
 /// made to wait for as long as a test needs, however loaded the machine is.
-private struct AdvisoryLock: Sendable {
+struct AdvisoryLock: Sendable {
     static let key = 4_242
     let holder: PostgresConnectionPool
 

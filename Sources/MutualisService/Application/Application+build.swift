@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import MutualisStore
 import PostgresClient
@@ -9,7 +10,9 @@ public func buildApplication(
     _ configuration: ServerConfiguration,
     logger: Logger = Logger(label: "mutualis")
 ) -> some ApplicationProtocol {
-    let pool = PostgresConnectionPool(configuration: configuration.database, size: configuration.poolSize, logger: logger)
+    let pool = PostgresConnectionPool(
+        configuration: configuration.database, size: configuration.poolSize, limits: configuration.limits.pool, logger: logger
+    )
     var services: [any Service] = [PoolService(pool: pool)]
     var tokenCache: PrincipalCache?
     if configuration.tokenCacheSeconds > 0 {
@@ -18,11 +21,17 @@ public func buildApplication(
         tokenCache = cache
     }
     return Application(
-        router: buildRouter(pool: pool, tokenCache: tokenCache),
+        router: buildRouter(pool: pool, tokenCache: tokenCache, bodyLimit: configuration.limits.maxBodyBytes),
+        server: httpServer(configuration.limits),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mutualis"),
         services: services,
         logger: logger
     )
+}
+
+/// HTTP/1.1 closing connections idle, or slow to send a request's head, past the limits' timeout.
+public func httpServer(_ limits: ServerConfiguration.Limits) -> HTTPServerBuilder {
+    .http1(configuration: .init(idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds))))
 }
 
 /// The routes of the API over a pool; also what the tests drive. With `tokenCache`, callers

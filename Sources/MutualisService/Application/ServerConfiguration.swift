@@ -13,10 +13,50 @@ public struct ServerConfiguration: Sendable {
     public var poolSize: Int
     /// How long the caller of a token is remembered; zero asks the database on every request.
     public var tokenCacheSeconds: Int
+    /// How long requests wait for the database and statements run.
+    public var limits: Limits
+
+    /// What bounds a request's time and size.
+    public struct Limits: Sendable, Equatable {
+        /// Seconds one SQL statement may run before PostgreSQL cancels it (1 to 3600).
+        public var statementTimeoutSeconds = 30
+        /// Seconds a request waits for a free database connection before a 503 (1 to 60).
+        public var poolWaitSeconds = 5
+        /// Requests that may wait for a connection at once; more get a 503 at once (1 to 100 000).
+        public var poolQueue = 1_000
+        /// The largest request body, in bytes (1 KiB to 64 MiB).
+        public var maxBodyBytes = BodyLimitMiddleware.defaultLimit
+        /// Seconds a connection may stay idle, or take to send a request's head, before it is closed (1 to 3600).
+        public var idleTimeoutSeconds = 60
+
+        public init() {}
+
+        func validate() throws(ConfigurationError) {
+            func within(_ value: Int, _ range: ClosedRange<Int>, _ what: String) throws(ConfigurationError) {
+                guard range.contains(value) else {
+                    throw ConfigurationError("\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+                }
+            }
+            try within(statementTimeoutSeconds, 1...3_600, "the statement timeout")
+            try within(poolWaitSeconds, 1...60, "the wait for a connection")
+            try within(poolQueue, 1...100_000, "the pool's queue")
+            try within(maxBodyBytes, 1_024...(64 << 20), "the largest body")
+            try within(idleTimeoutSeconds, 1...3_600, "the idle timeout")
+        }
+
+        /// The pool's limits.
+        var pool: PostgresPoolLimits {
+            PostgresPoolLimits(maxWait: .seconds(poolWaitSeconds), maxWaiting: poolQueue, statementTimeout: .seconds(statementTimeoutSeconds))
+        }
+    }
 
     /// A configuration; `address` is `host:port` (`[::1]:8080` for IPv6).
-    public init(address: String, database: PostgresConfiguration, poolSize: Int, tokenCacheSeconds: Int = 60) throws(ConfigurationError) {
+    public init(
+        address: String, database: PostgresConfiguration, poolSize: Int, tokenCacheSeconds: Int = 60, limits: Limits = Limits()
+    ) throws(ConfigurationError) {
         (host, port) = try Self.parse(address: address)
+        try limits.validate()
+        self.limits = limits
         guard (1...256).contains(poolSize) else {
             throw ConfigurationError("the pool size must be between 1 and 256, not \(poolSize)")
         }

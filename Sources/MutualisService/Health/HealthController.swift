@@ -11,9 +11,12 @@ struct HealthController {
 
     func addRoutes(to router: Router<some RequestContext>) {
         router.get("/health") { _, _ in Status(status: "ok") }
+        // Within a second whatever the load: a pool too busy to answer by then is not ready.
         router.get("/ready") { _, _ -> Response in
             do {
-                try await pool.withConnection { _ = try $0.query("SELECT 1") }
+                guard try await withinDeadline(.seconds(1), { try await pool.withConnection { _ = try $0.query("SELECT 1") } }) != nil else {
+                    throw CancellationError()
+                }
                 return Response(
                     status: .ok,
                     headers: [.contentType: "application/json"],
@@ -22,8 +25,8 @@ struct HealthController {
             } catch {
                 return Response(
                     status: .serviceUnavailable,
-                    headers: [.contentType: "application/problem+json"],
-                    body: .init(byteBuffer: ByteBuffer(string: #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"the database cannot be reached"}"#))
+                    headers: [.contentType: "application/problem+json", .retryAfter: "1"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"the database cannot be reached in time","errors":[]}"#))
                 )
             }
         }

@@ -26,14 +26,25 @@ struct Problem: HTTPResponseError {
     var detail: String
     var errors: [FieldProblem]
     var conflicts: [Conflict]?
+    /// Seconds after which a retry may succeed, sent as `Retry-After`.
+    var retryAfter: Int?
 
-    init(status: HTTPResponse.Status, type: String = "about:blank", detail: String, errors: [FieldProblem] = [], conflicts: [Conflict]? = nil) {
+    init(
+        status: HTTPResponse.Status, type: String = "about:blank", detail: String, errors: [FieldProblem] = [],
+        conflicts: [Conflict]? = nil, retryAfter: Int? = nil
+    ) {
         self.status = status
         self.type = type
         self.title = status.reasonPhrase
         self.detail = detail
         self.errors = errors
         self.conflicts = conflicts
+        self.retryAfter = retryAfter
+    }
+
+    /// The service is overloaded or the database unreachable for now (503); retry shortly.
+    static func unavailable(_ detail: String) -> Problem {
+        Problem(status: .serviceUnavailable, detail: detail, retryAfter: 1)
     }
 
     static func unauthorized() -> Problem {
@@ -72,6 +83,7 @@ struct Problem: HTTPResponseError {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="mutualis""# }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try APICoding.encoder.encode(body))))
     }
 }

@@ -28,7 +28,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Problem(status: .contentTooLarge, detail: "the body is larger than this server accepts")
         } catch let error as PostgresError where error.isConnectionLoss {
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
-            throw Problem(status: .serviceUnavailable, detail: "the database cannot be reached; try again shortly")
+            throw Problem.unavailable("the database cannot be reached; try again shortly")
+        } catch let error as PostgresError where error.kind == .poolExhausted {
+            context.logger.warning("request refused: no database connection free", metadata: ["error": "\(error.message)"])
+            throw Problem.unavailable("the service is busy; try again shortly")
+        } catch let error as PostgresError where error.isCancellation || error.isTransient {
+            context.logger.warning("statement cancelled or aborted", metadata: ["error": "\(String(reflecting: error))"])
+            throw Problem.unavailable("the request could not finish in time; try again shortly")
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             throw Problem(status: .internalServerError, detail: "an unexpected error occurred")

@@ -9,13 +9,20 @@ import Glibc
 public final class PostgresConnection {
     let handle: OpaquePointer
     private var preparedStatements: [PreparedStatementKey: String] = [:]
+    /// Numbers prepared statements for the session's whole life: a name is never given twice,
+    /// even after the cache is forgotten while the server still holds some statements.
+    private var preparedStatementCount = 0
     /// Statements that succeeded since ``beginLease()``: while none has, a statement that failed
     /// for want of a connection had no effect, and the pool may replay the work elsewhere.
     var statementsSinceLease = 0
 
+    /// What cancels this connection's statement from another thread, made on first use.
+    private(set) lazy var cancelHandle = PostgresCancelHandle(handle)
+
     /// Opens a connection. The session runs in UTC with ISO dates, so that timestamps read
-    /// back unambiguously; local rules name their time zone explicitly in SQL.
-    public init(configuration: PostgresConfiguration) throws {
+    /// back unambiguously; local rules name their time zone explicitly in SQL. With a
+    /// `statementTimeout`, the server cancels any statement that runs longer.
+    public init(configuration: PostgresConfiguration, statementTimeout: Duration? = nil) throws {
         var parameters = configuration
         if parameters["fallback_application_name"] == nil {
             parameters = parameters.setting("fallback_application_name", to: "mutualis")
@@ -27,7 +34,14 @@ public final class PostgresConnection {
         handle = try Self.connect(parameters)
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         // Should this fail, deinit finishes the connection: the object is fully initialised.
-        try executeScript(unsafeSQL: "SET TIME ZONE 'UTC'; SET DateStyle TO ISO, YMD")
+        var setup = "SET TIME ZONE 'UTC'; SET DateStyle TO ISO, YMD"
+        if let statementTimeout {
+            // PostgreSQL takes up to 2^31 - 1 milliseconds: about 24 days.
+            let (seconds, attoseconds) = statementTimeout.components
+            let milliseconds = min(max(seconds, 0), 2_000_000) * 1_000 + max(attoseconds, 0) / 1_000_000_000_000_000
+            setup += "; SET statement_timeout = \(max(1, milliseconds))"
+        }
+        try executeScript(unsafeSQL: setup)
     }
 
     deinit {
@@ -97,7 +111,8 @@ public final class PostgresConnection {
 
     private func preparedStatementName(for key: PreparedStatementKey) throws -> String {
         if let name = preparedStatements[key] { return name }
-        let name = "mutualis_\(preparedStatements.count + 1)"
+        preparedStatementCount += 1
+        let name = "mutualis_\(preparedStatementCount)"
         _ = try run(bindings: [], countsAsStatement: false) { _, _, _ in
             key.types.withUnsafeBufferPointer { types in
                 PQsendPrepare(handle, name, key.sql, Int32(key.types.count), types.baseAddress)
@@ -175,9 +190,10 @@ public final class PostgresConnection {
             if countsAsStatement { statementsSinceLease += 1 }
             return result
         } catch var error as PostgresError {
-            // Class 57 (the backend was told to stop) arrives before the statement runs when
-            // the session was idle, which is when a terminated pooled connection is reused.
-            if error.sqlState?.errorClass == "57" && statementsSinceLease == 0 {
+            // A termination (57P01...) arrives before the statement runs when the session was
+            // idle, which is when a terminated pooled connection is reused. A cancellation
+            // (57014) is never replayed: the statement may have done its work.
+            if error.isConnectionLoss && statementsSinceLease == 0 {
                 error.isSafeToReplay = true
             }
             throw error
@@ -192,6 +208,24 @@ public final class PostgresConnection {
             switch PQresultStatus(result) {
             case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
                 success = PostgresResult(taking: result)
+            case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+                // A COPY started by a plain statement would leave libpq answering the same
+                // result forever: end it, drain it, and refuse.
+                let status = PQresultStatus(result)
+                PQclear(result)
+                if failure == nil {
+                    failure = PostgresError(kind: .misuse, message: "COPY runs only through PostgresConnection.copy(into:_:)")
+                }
+                if status == PGRES_COPY_IN || status == PGRES_COPY_BOTH {
+                    guard PQputCopyEnd(handle, "COPY is not allowed here") == 1 else { throw connectionError() }
+                }
+                if status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH {
+                    var buffer: UnsafeMutablePointer<CChar>?
+                    while PQgetCopyData(handle, &buffer, 0) > 0 {
+                        PQfreemem(buffer)
+                        buffer = nil
+                    }
+                }
             default:
                 if failure == nil { failure = serverError(result) }
                 PQclear(result)

@@ -17,6 +17,11 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         case encoding
         /// The pool was closed before the work could run.
         case poolClosed
+        /// No connection became free in time, or too many callers were already waiting.
+        case poolExhausted
+        /// The client was asked for something it does not do that way (a COPY outside
+        /// ``PostgresConnection/copy(into:_:)``).
+        case misuse
     }
 
     /// What went wrong, broadly.
@@ -72,10 +77,17 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
     /// True when retrying the whole transaction may succeed (serialization failure or deadlock).
     public var isTransient: Bool { isSerializationFailure || isDeadlock }
 
-    /// True when the connection is gone: lost, or its backend terminated.
+    /// True when the connection is gone: lost, or its backend terminated. A cancelled
+    /// statement (57014) is not: its session lives on.
     public var isConnectionLoss: Bool {
-        kind == .connection || sqlState?.errorClass == "57" || sqlState?.errorClass == "08"
+        guard let sqlState else { return kind == .connection }
+        return sqlState.errorClass == "08"
+            || [.adminShutdown, .crashShutdown, .cannotConnectNow, .idleSessionTimeout].contains(sqlState)
     }
+
+    /// True when the statement was cancelled: it ran past `statement_timeout`, or its caller
+    /// gave up and the client asked the server to stop it.
+    public var isCancellation: Bool { sqlState == .queryCanceled }
 
     public var description: String {
         switch kind {
@@ -85,6 +97,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         case .decoding: "PostgresError(decoding)"
         case .encoding: "PostgresError(encoding)"
         case .poolClosed: "PostgresError(poolClosed)"
+        case .poolExhausted: "PostgresError(poolExhausted)"
+        case .misuse: "PostgresError(misuse)"
         }
     }
 

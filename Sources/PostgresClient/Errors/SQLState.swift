@@ -35,6 +35,10 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let crashShutdown = SQLState("57P02")
     /// `57P03`: the server is starting up or shutting down.
     public static let cannotConnectNow = SQLState("57P03")
+    /// `57P05`: the session stayed idle longer than `idle_session_timeout`.
+    public static let idleSessionTimeout = SQLState("57P05")
+    /// `57014`: the statement was cancelled (`statement_timeout`, a cancel request).
+    public static let queryCanceled = SQLState("57014")
     /// `26000`: a prepared statement does not exist on this connection.
     public static let invalidStatementName = SQLState("26000")
     /// `P0001`: raised by a PL/pgSQL `RAISE EXCEPTION` without its own code.

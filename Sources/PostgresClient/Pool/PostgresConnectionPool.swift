@@ -10,6 +10,9 @@ import Synchronization
 /// cooperative pool or an event loop, and no connection is ever used by two threads at once.
 /// Connections open lazily; one found broken (server restarted, backend terminated) is
 /// replaced before it is lent again.
+///
+/// Its ``PostgresPoolLimits`` bound the wait for a connection and the queue of callers, and
+/// a caller whose task is cancelled has its statement cancelled on the server.
 public final class PostgresConnectionPool: Sendable {
     private let workers: [ConnectionWorker]
     private let state: Mutex<PoolState>
@@ -17,14 +20,22 @@ public final class PostgresConnectionPool: Sendable {
     private let logger: Logger
     /// The database the pool connects to.
     public let configuration: PostgresConfiguration
+    /// How long callers wait and statements run.
+    public let limits: PostgresPoolLimits
 
     /// Starts `size` worker threads; connections open on first use.
-    public init(configuration: PostgresConfiguration, size: Int = 4, logger: Logger = Logger(label: "mutualis.postgres")) {
+    public init(
+        configuration: PostgresConfiguration, size: Int = 4, limits: PostgresPoolLimits = PostgresPoolLimits(),
+        logger: Logger = Logger(label: "mutualis.postgres")
+    ) {
         precondition(size > 0, "a pool needs at least one connection")
         self.logger = logger
         self.configuration = configuration
+        self.limits = limits
         state = Mutex(PoolState(runningWorkers: size))
-        workers = (0..<size).map { ConnectionWorker(number: $0 + 1, configuration: configuration, logger: logger) }
+        workers = (0..<size).map {
+            ConnectionWorker(number: $0 + 1, configuration: configuration, statementTimeout: limits.statementTimeout, logger: logger)
+        }
         for worker in workers {
             Thread { [self] in
                 Thread.current.threadDictionary[Self.workerKey] = worker.number
@@ -47,6 +58,9 @@ public final class PostgresConnectionPool: Sendable {
     ///
     /// If the connection turns out to have been lost before `body` could do anything (its
     /// backend was terminated while idle), the work runs once more on a fresh connection.
+    /// Throws a ``PostgresError`` of kind `poolExhausted` when too many callers wait already,
+    /// or none became free within the limits' `maxWait`. If the calling task is cancelled,
+    /// queued work never starts and running work has its statement cancelled.
     @discardableResult
     public func withConnection<Value: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) throws -> Value
@@ -61,7 +75,7 @@ public final class PostgresConnectionPool: Sendable {
                     guard let worker else {
                         return { continuation.resume(throwing: CancellationError()) }
                     }
-                    let result = Result(catching: { try worker.perform(body) })
+                    let result = Result(catching: { try worker.perform(job: id, body) })
                     return { continuation.resume(with: result) }
                 } refuse: { error in
                     continuation.resume(throwing: error)
@@ -69,24 +83,44 @@ public final class PostgresConnectionPool: Sendable {
                 let outcome = state.withLock { state -> PoolState.Enqueued in
                     if state.isClosed { return .closed }
                     if state.cancelledBeforeQueued.remove(id) != nil { return .cancelled }
+                    if let maxWaiting = limits.maxWaiting, state.queue.count >= maxWaiting { return .full }
                     state.queue.append(job)
                     return .queued
                 }
                 switch outcome {
-                case .queued: jobsReady.signal()
+                case .queued:
+                    jobsReady.signal()
+                    if let maxWait = limits.maxWait { giveUp(on: id, after: maxWait) }
                 case .closed: job.refuse(PostgresError(kind: .poolClosed, message: "the connection pool is closed"))
+                case .full: job.refuse(PostgresError(kind: .poolExhausted, message: "too many callers are waiting for a database connection"))
                 case .cancelled: job.run(nil)()
                 }
             }
         } onCancel: {
-            let job = state.withLock { state -> PoolJob? in
+            let (job, worker) = state.withLock { state -> (PoolJob?, ConnectionWorker?) in
                 guard let index = state.queue.firstIndex(where: { $0.id == id }) else {
-                    if !state.startedJobs.contains(id) { state.cancelledBeforeQueued.insert(id) }
-                    return nil
+                    if let worker = state.runningJobs[id] { return (nil, worker) }
+                    state.cancelledBeforeQueued.insert(id)
+                    return (nil, nil)
                 }
-                return state.queue.remove(at: index)
+                return (state.queue.remove(at: index), nil)
             }
             job?.run(nil)()
+            // Sending a cancel request is blocking network work: not on this thread.
+            if let worker { DispatchQueue.global().async { worker.cancel(job: id) } }
+        }
+    }
+
+    /// Refuses a job still queued after `wait`.
+    private func giveUp(on id: Int, after wait: Duration) {
+        let (seconds, attoseconds) = wait.components
+        let delay = DispatchTimeInterval.nanoseconds(Int(min(seconds, 86_400) * 1_000_000_000 + attoseconds / 1_000_000_000))
+        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
+            let job = state.withLock { state -> PoolJob? in
+                guard let index = state.queue.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.queue.remove(at: index)
+            }
+            job?.refuse(PostgresError(kind: .poolExhausted, message: "no database connection became free in time"))
         }
     }
 
@@ -138,13 +172,13 @@ public final class PostgresConnectionPool: Sendable {
     // MARK: Worker side
 
     /// Blocks a worker thread until there is a job, or returns nil when the pool has closed.
-    func nextJob() -> PoolJob? {
+    func nextJob(for worker: ConnectionWorker) -> PoolJob? {
         while true {
             jobsReady.wait()
             let job = state.withLock { state -> PoolJob? in
                 guard !state.queue.isEmpty else { return nil }
                 let job = state.queue.removeFirst()
-                state.startedJobs.insert(job.id)
+                state.runningJobs[job.id] = worker
                 state.busyWorkers += 1
                 return job
             }
@@ -155,7 +189,7 @@ public final class PostgresConnectionPool: Sendable {
 
     func finishedJob(_ job: PoolJob) {
         state.withLock { state in
-            state.startedJobs.remove(job.id)
+            state.runningJobs[job.id] = nil
             state.busyWorkers -= 1
         }
     }
@@ -204,13 +238,14 @@ struct PoolJob: Sendable {
 }
 
 struct PoolState: ~Copyable {
-    enum Enqueued { case queued, closed, cancelled }
+    enum Enqueued { case queued, closed, full, cancelled }
 
     var queue: [PoolJob] = []
     var nextJobID = 0
     /// Jobs whose caller was cancelled before the job reached the queue.
     var cancelledBeforeQueued: Set<Int> = []
-    var startedJobs: Set<Int> = []
+    /// Jobs a worker is running, with the worker, so that a cancelled caller can reach it.
+    var runningJobs: [Int: ConnectionWorker] = [:]
     var busyWorkers = 0
     var runningWorkers: Int
     var isClosed = false
