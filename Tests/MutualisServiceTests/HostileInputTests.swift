@@ -199,6 +199,50 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a coordinator learns whether an e-mail address is taken in its own pole only")
+    func emailAcrossPoles() async throws {
+        try await withAPI { client, fixture, pool in
+            let other = try await PoleFixture.make(pool, name: "Culture et Coopération")
+            let users = try await UserStore(pool: pool).list(pole: fixture.pole)
+            let takenHere = try #require(users.first { $0.memberID == fixture.memberA }).email
+            let json = #"{"email": "\#(takenHere.uppercased())", "name": "Dominique", "role": "coordinator"}"#
+            let elsewhere = try await client.call(.post, "/api/v1/users", token: other.coordinator, json: json)
+            expect(elsewhere, .conflict)
+            let text = String(decoding: elsewhere.data, as: UTF8.self)
+            #expect(!text.contains("exist") && !text.contains("already") && !text.lowercased().contains(takenHere))
+            let here = try await client.call(.post, "/api/v1/users", token: fixture.coordinator, json: json)
+            expect(here, .conflict)
+            #expect(here.fields == ["email"])
+            #expect(String(decoding: here.data, as: UTF8.self).contains("already has a user"))
+        }
+    }
+
+    @Test("a known path with another method answers 405 with Allow")
+    func methodNotAllowed() async throws {
+        try await withAPI { client, fixture, _ in
+            let answer = try await client.call(.delete, "/api/v1/bookings", token: fixture.coordinator)
+            expect(answer, .methodNotAllowed)
+            #expect(answer.contentType == "application/problem+json")
+            #expect(answer.allow == "GET, POST")
+            let cancel = try await client.call(.get, "/api/v1/bookings/\(UUID())/cancel", token: fixture.coordinator)
+            expect(cancel, .methodNotAllowed)
+            #expect(cancel.allow == "POST")
+            expect(try await client.call(.get, "/api/v1/nothing-here", token: fixture.coordinator), .notFound)
+        }
+    }
+
+    @Test("an enumeration refused lists its valid values")
+    func enumerations() async throws {
+        try await withAPI { client, fixture, _ in
+            let answer = try await client.call(.post, "/api/v1/costs", token: fixture.coordinator, json: #"""
+                {"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100, "category": "lease", "label": "Van"}
+                """#)
+            expect(answer, .badRequest)
+            #expect(answer.fields == ["category"])
+            #expect(String(decoding: answer.data, as: UTF8.self).contains("must be one of: rent, salary, leasing, insurance"))
+        }
+    }
+
     @Test("a body over the limit answers 413, whether its length is announced or not")
     func largeBody() async throws {
         try await withAPI { client, fixture, _ in

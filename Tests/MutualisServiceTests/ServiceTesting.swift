@@ -58,6 +58,7 @@ struct Answer: Sendable {
     var contentType: String?
     var data: Data
     var retryAfter: String?
+    var allow: String?
 
     /// The body as a JSON object.
     var json: [String: Any] {
@@ -89,7 +90,7 @@ extension TestClientProtocol {
         return try await execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
             Answer(
                 status: response.status, contentType: response.headers[.contentType], data: Data(buffer: response.body),
-                retryAfter: response.headers[.retryAfter]
+                retryAfter: response.headers[.retryAfter], allow: response.headers[.allow]
             )
         }
     }

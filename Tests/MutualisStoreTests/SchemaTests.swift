@@ -141,4 +141,26 @@ struct SchemaTests {
             }
         }
     }
+
+    @Test("bookings outside 1900-2199 and costs over 10^12 cents are refused by the database itself")
+    func inputBounds() async throws {
+        try await withMigratedDatabase(size: 1) { pool in
+            try await pool.withConnection { connection in
+                let f = try fixture(connection)
+                for (start, end) in [("9999-06-02T09:00:00Z", "9999-06-02T10:00:00Z"), ("2199-12-31T23:00:00Z", "2200-01-01T01:00:00Z"),
+                                     ("1899-12-31T23:00:00Z", "1900-01-01T01:00:00Z")] {
+                    #expect { try book(connection, f, from: start, to: end) } throws: { ($0 as? PostgresError)?.sqlState == .checkViolation }
+                }
+                try book(connection, f, from: "2199-12-31T23:00:00Z", to: "2200-01-01T00:00:00Z")
+                #expect {
+                    try connection.execute(
+                        """
+                        INSERT INTO costs (pole_id, period_start, period_end, amount_cents, category, label)
+                        VALUES (\(f.pole), '2027-03-01', '2027-04-01', 1000000000001, 'rent', 'Loyer')
+                        """
+                    )
+                } throws: { ($0 as? PostgresError)?.constraint == "costs_amount_bounds" }
+            }
+        }
+    }
 }

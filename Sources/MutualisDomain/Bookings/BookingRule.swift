@@ -1,5 +1,5 @@
 /// A booking rule of a resource, as named in errors.
-public enum BookingRule: String, Sendable, Codable, CaseIterable {
+public enum BookingRule: String, Sendable, NamedValue {
     case openingHours = "opening-hours"
     case blackout
     case slotGranularity = "slot-granularity"

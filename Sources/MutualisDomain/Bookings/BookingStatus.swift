@@ -1,5 +1,5 @@
 /// Where a booking stands. Pending and confirmed bookings hold their units.
-public enum BookingStatus: String, Sendable, Codable, CaseIterable {
+public enum BookingStatus: String, Sendable, NamedValue {
     /// Awaiting a coordinator's approval; holds the slot meanwhile.
     case pending
     case confirmed

@@ -1,7 +1,7 @@
 /// How a cost is shared among members.
 public struct AllocationRule: Hashable, Sendable, Codable {
     /// The key of the shares.
-    public enum Method: String, Sendable, Codable, CaseIterable {
+    public enum Method: String, Sendable, NamedValue {
         /// In proportion to each member's use.
         case usage
         /// Equally among active members, pro rata of their days of membership.
@@ -15,7 +15,7 @@ public struct AllocationRule: Hashable, Sendable, Codable {
     }
 
     /// What counts as use.
-    public enum Basis: String, Sendable, Codable, CaseIterable {
+    public enum Basis: String, Sendable, NamedValue {
         /// Unit-hours of confirmed bookings (and late cancellations) within the period.
         case booked
         /// Recorded actual usage: hours, km or uses.
@@ -23,7 +23,7 @@ public struct AllocationRule: Hashable, Sendable, Codable {
     }
 
     /// Who pays for unused capacity.
-    public enum Idle: String, Sendable, Codable, CaseIterable {
+    public enum Idle: String, Sendable, NamedValue {
         /// The users share the whole cost.
         case full
         /// Users pay `cost × used / available`; the pole keeps the rest, unallocated.
@@ -31,12 +31,12 @@ public struct AllocationRule: Hashable, Sendable, Codable {
     }
 
     /// A member attribute to weigh by.
-    public enum Weight: String, Sendable, Codable, CaseIterable {
+    public enum Weight: String, Sendable, NamedValue {
         case headcount, budget
     }
 
     /// The key of a hybrid rule's fixed part.
-    public enum FixedKey: String, Sendable, Codable, CaseIterable {
+    public enum FixedKey: String, Sendable, NamedValue {
         case equal, headcount, budget
     }
 

@@ -1,7 +1,7 @@
 /// What something pooled cost over a period, to be shared among the members.
 public struct Cost: Hashable, Sendable, Codable {
     /// The nature of a cost, as the funders' report groups them.
-    public enum Category: String, Sendable, Codable, CaseIterable {
+    public enum Category: String, Sendable, NamedValue {
         case rent, salary, leasing, insurance, maintenance, depreciation, energy, supplies, other
     }
 

@@ -1,5 +1,5 @@
 /// The legal form of a member organisation.
-public enum LegalForm: String, CaseIterable, Sendable, Codable {
+public enum LegalForm: String, Sendable, NamedValue {
     case association
     /// Société coopérative et participative: a workers' cooperative.
     case scop

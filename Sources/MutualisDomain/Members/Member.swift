@@ -55,7 +55,7 @@ public struct Member: Hashable, Sendable, Codable {
 /// A person who signs in: a coordinator of a pole, or a user acting for one member.
 public struct User: Hashable, Sendable, Codable {
     /// What a user may do.
-    public enum Role: String, Sendable, Codable, CaseIterable {
+    public enum Role: String, Sendable, NamedValue {
         /// Manages the pole: members, resources, bookings of anyone, costs and runs.
         case coordinator
         /// Acts for one member organisation: its bookings, usage and statements only.

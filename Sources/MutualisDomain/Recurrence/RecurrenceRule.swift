@@ -3,7 +3,7 @@ import Foundation
 /// How a booking repeats, read in the pole's local time (a subset of RFC 5545's RRULE).
 public struct RecurrenceRule: Hashable, Sendable, Codable {
     /// The unit of repetition.
-    public enum Frequency: String, Sendable, Codable, CaseIterable {
+    public enum Frequency: String, Sendable, NamedValue {
         case daily, weekly, monthly
     }
 

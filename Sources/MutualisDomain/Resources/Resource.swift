@@ -1,7 +1,7 @@
 /// Something a pole pools: a van, a studio, a shared accountant's time.
 public struct Resource: Hashable, Sendable, Codable {
     /// What kind of thing is pooled.
-    public enum Kind: String, Sendable, Codable, CaseIterable {
+    public enum Kind: String, Sendable, NamedValue {
         case equipment
         /// Staff time: one unit, the person.
         case staff

@@ -2,7 +2,7 @@
 /// shared accountant, the kilometres driven with the van.
 public struct UsageRecord: Hashable, Sendable, Codable {
     /// What the quantity counts.
-    public enum Unit: String, Sendable, Codable, CaseIterable {
+    public enum Unit: String, Sendable, NamedValue {
         case hours, km, uses
     }
 

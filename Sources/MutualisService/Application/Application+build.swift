@@ -59,5 +59,6 @@ public func buildRouter(
     CostController(costs: CostStore(pool: pool), rules: AllocationRuleStore(pool: pool)).addRoutes(to: api)
     AllocationRunController(runs: AllocationRunStore(pool: pool)).addRoutes(to: api)
     ReportController(reports: PoolingReportStore(pool: pool)).addRoutes(to: api)
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }

@@ -28,6 +28,8 @@ struct Problem: HTTPResponseError {
     var conflicts: [Conflict]?
     /// Seconds after which a retry may succeed, sent as `Retry-After`.
     var retryAfter: Int?
+    /// The methods a path takes, sent as `Allow` with a 405.
+    var allow: String?
 
     init(
         status: HTTPResponse.Status, type: String = "about:blank", detail: String, errors: [FieldProblem] = [],
@@ -84,6 +86,7 @@ struct Problem: HTTPResponseError {
         headers[.contentType] = "application/problem+json"
         if status == .unauthorized { headers[.wwwAuthenticate] = #"Bearer realm="mutualis""# }
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if let allow { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try APICoding.encoder.encode(body))))
     }
 }

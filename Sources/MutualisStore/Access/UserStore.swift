@@ -13,7 +13,8 @@ public struct UserStore: Sendable {
     /// Adds a user to a pole; a member user names its member, a coordinator none.
     public func create(pole: PoleID, email: String, name: String, role: User.Role, memberID: MemberID?, actor: Actor) async throws -> User {
         var errors: [FieldError] = []
-        let email = email.trimmingCharacters(in: .whitespaces)
+        // Addresses are compared without case: one person, one account.
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         let name = name.trimmingCharacters(in: .whitespaces)
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         if parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) || email.count > 320 {
@@ -27,14 +28,25 @@ public struct UserStore: Sendable {
         return try await pool.withTransaction { connection in
             let id: UserID
             do {
-                id = try connection.query(
-                    """
-                    INSERT INTO users (pole_id, email, name, role, member_id)
-                    VALUES (\(pole), \(email), \(name), \(role)::user_role, \(memberID)) RETURNING id
-                    """
-                ).first!.decode(UserID.self, at: 0)
+                id = try connection.withSavepoint {
+                    try connection.query(
+                        """
+                        INSERT INTO users (pole_id, email, name, role, member_id)
+                        VALUES (\(pole), \(email), \(name), \(role)::user_role, \(memberID)) RETURNING id
+                        """
+                    ).first!.decode(UserID.self, at: 0)
+                }
             } catch let error as PostgresError where error.isUniqueViolation {
-                throw StoreError.conflict("a user with the email \(email) already exists", field: "email")
+                // An address is unique on the whole platform, since people sign in with it;
+                // a coordinator learns of its own pole's users only.
+                let here = try connection.query(
+                    "SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(\(email)) AND pole_id = \(pole))"
+                ).first!.decode(Bool.self, at: 0)
+                throw StoreError.conflict(
+                    here ? "this pole already has a user with this email address"
+                        : "this email address cannot be given to a new user; the platform's administrator can help",
+                    field: "email"
+                )
             } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
                 throw error.constraint == "users_pole_id_fkey" ? StoreError.notFound("pole") : StoreError.invalid("memberId", "no such member in this pole")
             }
@@ -57,7 +69,7 @@ public struct UserStore: Sendable {
     public func find(email: String) async throws -> User? {
         try await pool.withConnection { connection in
             try connection.query(
-                "SELECT \(sql: Self.columns) FROM users WHERE lower(email) = lower(\(email))"
+                "SELECT \(sql: Self.columns) FROM users WHERE lower(email) = lower(\(email.lowercased()))"
             ).first.map(Self.user)
         }
     }
