@@ -100,4 +100,16 @@ struct InputBoundsTests {
         let longer = DatePeriod(start: LocalDate("1900-01-01")!, end: LocalDate("2199-12-31")!)!
         #expect(longer.lengthProblem(field: "to")?.field == "to")
     }
+
+    @Test("allocation rules check every field given: percentages that would overflow their sum, a fixed part out of range")
+    func allocationRules() {
+        let a = MemberID(), b = MemberID()
+        let huge = AllocationRule(method: .fixed, fixedShares: [a: 9e14, b: 9e14])
+        #expect(huge.validationErrors().map(\.field) == ["fixedShares"])
+        let ignoredButWrong = AllocationRule(method: .equal, fixedShares: [a: -1], fixedPart: 2)
+        #expect(ignoredButWrong.validationErrors().map(\.field) == ["fixedShares", "fixedPart"])
+        let fine = AllocationRule(method: .fixed, fixedShares: [a: 62.5, b: 37.5])
+        #expect(fine.validationErrors().isEmpty)
+        #expect(AllocationRule(method: .fixed, fixedShares: [a: 60, b: 30]).validationErrors().map(\.message) == ["percentages must sum to 100"])
+    }
 }

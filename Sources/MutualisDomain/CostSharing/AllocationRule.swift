@@ -95,32 +95,36 @@ public struct AllocationRule: Hashable, Sendable, Codable {
         }
     }
 
-    /// What is missing or wrong, each naming its field.
+    /// What is missing or wrong, each naming its field. Every field given is checked, even
+    /// one the method does not use: what is stored can always be used later.
     public func validationErrors() -> [FieldError] {
         var errors: [FieldError] = []
+        if let fixedShares {
+            // Each percentage within 0...100 keeps their sum in ten-thousandths far from overflow.
+            if fixedShares.values.contains(where: { !(0...100).contains($0) }) {
+                errors.append(FieldError(field: "fixedShares", message: "percentages are between 0 and 100"))
+            } else if let shares = fixedShareTenThousandths {
+                if method == .fixed && shares.values.reduce(0, +) != 1_000_000 {
+                    errors.append(FieldError(field: "fixedShares", message: "percentages must sum to 100"))
+                }
+            } else {
+                errors.append(FieldError(field: "fixedShares", message: "percentages have at most four decimals"))
+            }
+        }
+        if let fixedPart, !(0...1).contains(fixedPart) || fixedPartTenThousandths == nil {
+            errors.append(FieldError(field: "fixedPart", message: "the fixed part is between 0 and 1, with at most four decimals"))
+        }
         switch method {
         case .usage, .equal:
             break
         case .weighted:
             if weight == nil { errors.append(FieldError(field: "weight", message: "a weighted rule needs a weight: headcount or budget")) }
         case .fixed:
-            guard let fixedShares, !fixedShares.isEmpty else {
+            if fixedShares?.isEmpty ?? true {
                 errors.append(FieldError(field: "fixedShares", message: "a fixed rule needs the members' percentages"))
-                break
-            }
-            if fixedShares.values.contains(where: { !$0.isFinite || $0 < 0 }) {
-                errors.append(FieldError(field: "fixedShares", message: "percentages must not be negative"))
-            } else if fixedShareTenThousandths == nil {
-                errors.append(FieldError(field: "fixedShares", message: "percentages have at most four decimals"))
-            } else if fixedShareTenThousandths!.values.reduce(0, +) != 1_000_000 {
-                errors.append(FieldError(field: "fixedShares", message: "percentages must sum to 100"))
             }
         case .hybrid:
-            if let fixedPart {
-                if !(0...1).contains(fixedPart) || fixedPartTenThousandths == nil {
-                    errors.append(FieldError(field: "fixedPart", message: "the fixed part is between 0 and 1, with at most four decimals"))
-                }
-            } else {
+            if fixedPart == nil {
                 errors.append(FieldError(field: "fixedPart", message: "a hybrid rule needs its fixed part, between 0 and 1"))
             }
             if fixedKey == nil {

@@ -110,6 +110,15 @@ enum OpenAPIDocument {
      },
      "401": {
       "$ref": "#/components/responses/Unauthorized"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -147,6 +156,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -199,6 +214,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -239,6 +257,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -273,6 +297,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -316,6 +349,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -361,6 +400,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -402,6 +450,15 @@ enum OpenAPIDocument {
      },
      "403": {
       "$ref": "#/components/responses/Forbidden"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -442,6 +499,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -495,6 +558,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -547,6 +616,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -584,6 +656,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -618,6 +696,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -661,6 +748,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -707,6 +800,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -765,6 +864,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -810,6 +912,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -830,7 +941,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "string",
-       "format": "date-time"
+       "format": "date-time",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
       },
       "description": "Overlapping from this instant."
      },
@@ -840,7 +952,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "string",
-       "format": "date-time"
+       "format": "date-time",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
       },
       "description": "Overlapping until this instant."
      },
@@ -849,7 +962,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "format": "uuid"
       },
       "description": "Only this resource."
      },
@@ -858,7 +972,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "format": "uuid"
       },
       "description": "Only this member."
      }
@@ -900,6 +1015,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -962,6 +1080,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -996,6 +1120,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1046,6 +1179,15 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Conflict"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1086,6 +1228,15 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Conflict"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1126,6 +1277,15 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Conflict"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1151,7 +1311,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "string",
-       "format": "date"
+       "format": "date",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
       },
       "description": "A day; today in the pole's time zone by default."
      }
@@ -1175,6 +1336,12 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -1215,6 +1382,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -1267,6 +1440,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1281,7 +1463,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "string",
-       "format": "date-time"
+       "format": "date-time",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
       },
       "description": "Usage starting at or after."
      },
@@ -1291,7 +1474,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "string",
-       "format": "date-time"
+       "format": "date-time",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
       },
       "description": "Usage starting before."
      },
@@ -1300,7 +1484,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "format": "uuid"
       },
       "description": "One resource."
      },
@@ -1309,7 +1494,8 @@ enum OpenAPIDocument {
       "in": "query",
       "required": false,
       "schema": {
-       "type": "string"
+       "type": "string",
+       "format": "uuid"
       },
       "description": "One member."
      },
@@ -1357,6 +1543,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -1397,6 +1586,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -1411,7 +1606,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "string",
-       "format": "date"
+       "format": "date",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
       },
       "description": "Costs whose period starts on or after."
      },
@@ -1421,7 +1617,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "type": "string",
-       "format": "date"
+       "format": "date",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
       },
       "description": "Costs whose period ends on or before."
      },
@@ -1472,6 +1669,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -1512,6 +1712,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -1549,6 +1755,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1604,6 +1819,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    },
@@ -1641,6 +1859,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
+     },
+     "413": {
+      "$ref": "#/components/responses/TooLarge"
      }
     }
    }
@@ -1678,6 +1902,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1721,6 +1954,12 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1761,6 +2000,15 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Conflict"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1809,6 +2057,15 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/NotFound"
+     },
+     "400": {
+      "$ref": "#/components/responses/Malformed"
+     },
+     "422": {
+      "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1823,7 +2080,8 @@ enum OpenAPIDocument {
       "required": true,
       "schema": {
        "type": "string",
-       "format": "date"
+       "format": "date",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
       },
       "description": "First day."
      },
@@ -1833,7 +2091,8 @@ enum OpenAPIDocument {
       "required": true,
       "schema": {
        "type": "string",
-       "format": "date"
+       "format": "date",
+       "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
       },
       "description": "Day after the last."
      }
@@ -1865,6 +2124,9 @@ enum OpenAPIDocument {
      },
      "422": {
       "$ref": "#/components/responses/Unprocessable"
+     },
+     "503": {
+      "$ref": "#/components/responses/Unavailable"
      }
     }
    }
@@ -1960,14 +2222,17 @@ enum OpenAPIDocument {
     ],
     "properties": {
      "name": {
-      "type": "string"
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
      },
      "coefficient": {
       "type": "number",
       "minimum": 0,
       "maximum": 10
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Category": {
     "type": "object",
@@ -1992,10 +2257,18 @@ enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "name": {
-      "type": "string"
+      "type": [
+       "string",
+       "null"
+      ],
+      "minLength": 1,
+      "maxLength": 200
      },
      "legalForm": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "association",
        "scop",
@@ -2006,7 +2279,8 @@ enum OpenAPIDocument {
        "company",
        "local-authority",
        "research-centre",
-       "training-body"
+       "training-body",
+       null
       ]
      },
      "siret": {
@@ -2024,25 +2298,39 @@ enum OpenAPIDocument {
       "description": "A category id or name."
      },
      "headcount": {
-      "type": "number",
-      "minimum": 0
+      "type": [
+       "number",
+       "null"
+      ],
+      "minimum": 0,
+      "maximum": 1000000
      },
      "annualBudgetCents": {
-      "type": "integer",
-      "minimum": 0
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 0,
+      "maximum": 100000000000000
      },
      "joinedOn": {
-      "type": "string",
-      "format": "date"
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
      },
      "leftOn": {
       "type": [
        "string",
        "null"
       ],
-      "format": "date"
+      "format": "date",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Member": {
     "type": "object",
@@ -2120,10 +2408,14 @@ enum OpenAPIDocument {
     "properties": {
      "email": {
       "type": "string",
-      "format": "email"
+      "format": "email",
+      "minLength": 3,
+      "maxLength": 320
      },
      "name": {
-      "type": "string"
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
      },
      "role": {
       "type": "string",
@@ -2133,9 +2425,14 @@ enum OpenAPIDocument {
       ]
      },
      "memberId": {
-      "type": "string"
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "uuid"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "User": {
     "type": "object",
@@ -2178,16 +2475,26 @@ enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "scope": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "api",
-       "calendar"
+       "calendar",
+       null
       ]
      },
      "label": {
-      "type": "string"
+      "type": [
+       "string",
+       "null"
+      ],
+      "minLength": 0,
+      "maxLength": 200
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Token": {
     "type": "object",
@@ -2212,7 +2519,10 @@ enum OpenAPIDocument {
     "type": "object",
     "properties": {
      "openingHours": {
-      "type": "object",
+      "type": [
+       "object",
+       "null"
+      ],
       "description": "Weekday (monday...sunday) to opening ranges in the pole's local time; absent: always open.",
       "additionalProperties": {
        "type": "array",
@@ -2225,62 +2535,130 @@ enum OpenAPIDocument {
         "properties": {
          "opens": {
           "type": "string",
-          "pattern": "^\\d{2}:\\d{2}$"
+          "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
          },
          "closes": {
           "type": "string",
-          "pattern": "^\\d{2}:\\d{2}$"
+          "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
          }
-        }
+        },
+        "additionalProperties": false
        }
+      },
+      "propertyNames": {
+       "enum": [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday"
+       ]
       }
      },
      "slotMinutes": {
-      "type": "integer"
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 1440
      },
      "minDurationMinutes": {
-      "type": "integer"
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 527040
      },
      "maxDurationMinutes": {
-      "type": "integer"
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 527040
      },
      "minNoticeMinutes": {
-      "type": "integer"
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 0,
+      "maximum": 527040
      },
      "maxHorizonDays": {
-      "type": "integer"
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 3660
      },
      "bufferMinutes": {
-      "type": "integer"
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 0,
+      "maximum": 527040
      },
      "approvalRequired": {
-      "type": "boolean"
+      "type": [
+       "boolean",
+       "null"
+      ]
      },
      "cancellationDeadlineMinutes": {
-      "type": "integer"
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 0,
+      "maximum": 527040
      },
      "monthlyQuotaHours": {
-      "type": "number",
-      "description": "Unit-hours one member may hold per calendar month."
+      "type": [
+       "number",
+       "null"
+      ],
+      "description": "Unit-hours one member may hold per calendar month.",
+      "exclusiveMinimum": 0,
+      "maximum": 744000
      }
-    }
+    },
+    "additionalProperties": false
    },
    "ResourceInput": {
     "type": "object",
     "properties": {
      "name": {
-      "type": "string"
+      "type": [
+       "string",
+       "null"
+      ],
+      "minLength": 1,
+      "maxLength": 200
      },
      "kind": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "equipment",
        "staff",
-       "premises"
+       "premises",
+       null
       ]
      },
      "units": {
-      "type": "integer",
+      "type": [
+       "integer",
+       "null"
+      ],
       "minimum": 1,
       "maximum": 1000
      },
@@ -2288,12 +2666,14 @@ enum OpenAPIDocument {
       "type": [
        "string",
        "null"
-      ]
+      ],
+      "format": "uuid"
      },
      "rules": {
       "$ref": "#/components/schemas/Rules"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Resource": {
     "type": "object",
@@ -2342,16 +2722,24 @@ enum OpenAPIDocument {
     "properties": {
      "start": {
       "type": "string",
-      "format": "date-time"
+      "format": "date-time",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
      },
      "end": {
       "type": "string",
-      "format": "date-time"
+      "format": "date-time",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
      },
      "reason": {
-      "type": "string"
+      "type": [
+       "string",
+       "null"
+      ],
+      "minLength": 0,
+      "maxLength": 2000
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Availability": {
     "type": "object",
@@ -2400,11 +2788,18 @@ enum OpenAPIDocument {
       ]
      },
      "interval": {
-      "type": "integer",
-      "minimum": 1
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 366
      },
      "weekdays": {
-      "type": "array",
+      "type": [
+       "array",
+       "null"
+      ],
       "items": {
        "type": "string",
        "enum": [
@@ -2419,15 +2814,23 @@ enum OpenAPIDocument {
       }
      },
      "count": {
-      "type": "integer",
+      "type": [
+       "integer",
+       "null"
+      ],
       "minimum": 1,
       "maximum": 500
      },
      "until": {
-      "type": "string",
-      "format": "date-time"
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date-time",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "BookingInput": {
     "type": "object",
@@ -2438,39 +2841,59 @@ enum OpenAPIDocument {
     ],
     "properties": {
      "resourceId": {
-      "type": "string"
+      "type": "string",
+      "format": "uuid"
      },
      "memberId": {
-      "type": "string",
-      "description": "Required for a coordinator; a member user books for its own member."
+      "type": [
+       "string",
+       "null"
+      ],
+      "description": "Required for a coordinator; a member user books for its own member.",
+      "format": "uuid"
      },
      "start": {
       "type": "string",
-      "format": "date-time"
+      "format": "date-time",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
      },
      "end": {
       "type": "string",
-      "format": "date-time"
+      "format": "date-time",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
      },
      "quantity": {
-      "type": "integer",
-      "minimum": 1
+      "type": [
+       "integer",
+       "null"
+      ],
+      "minimum": 1,
+      "maximum": 1000
      },
      "note": {
-      "type": "string",
-      "maxLength": 2000
+      "type": [
+       "string",
+       "null"
+      ],
+      "maxLength": 2000,
+      "minLength": 0
      },
      "recurrence": {
       "$ref": "#/components/schemas/Recurrence"
      },
      "onConflict": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "skip",
-       "fail"
+       "fail",
+       null
       ]
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Booking": {
     "type": "object",
@@ -2572,103 +2995,293 @@ enum OpenAPIDocument {
       ]
      },
      "basis": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "booked",
-       "actual"
+       "actual",
+       null
       ],
       "default": "booked",
       "description": "usage and the variable part of hybrid: booked unit-hours of confirmed bookings (and late cancellations), or recorded actual usage"
      },
      "idle": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "full",
-       "absorb"
+       "absorb",
+       null
       ],
       "default": "full",
       "description": "absorb charges users cost × used / available (units × opening hours) and leaves the rest unallocated"
      },
      "weight": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "headcount",
-       "budget"
+       "budget",
+       null
       ],
       "description": "weighted"
      },
      "fixedShares": {
-      "type": "object",
+      "type": [
+       "object",
+       "null"
+      ],
+      "additionalProperties": {
+       "type": "number",
+       "minimum": 0,
+       "maximum": 100
+      },
+      "description": "fixed: percentages by member id, summing to 100",
+      "propertyNames": {
+       "format": "uuid"
+      }
+     },
+     "fixedPart": {
+      "type": [
+       "number",
+       "null"
+      ],
+      "minimum": 0,
+      "maximum": 1,
+      "description": "hybrid: the fixed part, 0.4 is 40 %"
+     },
+     "fixedKey": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "equal",
+       "headcount",
+       "budget",
+       null
+      ],
+      "description": "hybrid: the key of the fixed part"
+     }
+    },
+    "description": "A resource without a rule uses usage/booked/full; a pole-wide cost without one, equal.",
+    "additionalProperties": false
+   },
+   "AllocationRuleInput": {
+    "type": "object",
+    "required": [
+     "method"
+    ],
+    "properties": {
+     "method": {
+      "type": "string",
+      "enum": [
+       "usage",
+       "equal",
+       "weighted",
+       "fixed",
+       "hybrid"
+      ]
+     },
+     "basis": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "booked",
+       "actual",
+       null
+      ],
+      "default": "booked",
+      "description": "usage and the variable part of hybrid: booked unit-hours of confirmed bookings (and late cancellations), or recorded actual usage"
+     },
+     "idle": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "full",
+       "absorb",
+       null
+      ],
+      "default": "full",
+      "description": "absorb charges users cost × used / available (units × opening hours) and leaves the rest unallocated"
+     },
+     "weight": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "headcount",
+       "budget",
+       null
+      ],
+      "description": "weighted"
+     },
+     "fixedShares": {
+      "type": [
+       "object",
+       "null"
+      ],
+      "additionalProperties": {
+       "type": "number",
+       "minimum": 0,
+       "maximum": 100
+      },
+      "description": "fixed: percentages by member id, summing to 100",
+      "propertyNames": {
+       "format": "uuid"
+      }
+     },
+     "fixedPart": {
+      "type": [
+       "number",
+       "null"
+      ],
+      "minimum": 0,
+      "maximum": 1,
+      "description": "hybrid: the fixed part, 0.4 is 40 %"
+     },
+     "fixedKey": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "equal",
+       "headcount",
+       "budget",
+       null
+      ],
+      "description": "hybrid: the key of the fixed part"
+     },
+     "effectiveFrom": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date",
+      "description": "The first day the rule applies to (a cost is shared by the rule in force on the first day of its period); without it, the rule applies since always.",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+     }
+    },
+    "description": "A resource without a rule uses usage/booked/full; a pole-wide cost without one, equal.",
+    "additionalProperties": false
+   },
+   "DatedAllocationRule": {
+    "type": "object",
+    "required": [
+     "method",
+     "resourceId",
+     "effectiveFrom",
+     "default"
+    ],
+    "properties": {
+     "method": {
+      "type": "string",
+      "enum": [
+       "usage",
+       "equal",
+       "weighted",
+       "fixed",
+       "hybrid"
+      ]
+     },
+     "basis": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "booked",
+       "actual",
+       null
+      ],
+      "default": "booked",
+      "description": "usage and the variable part of hybrid: booked unit-hours of confirmed bookings (and late cancellations), or recorded actual usage"
+     },
+     "idle": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "full",
+       "absorb",
+       null
+      ],
+      "default": "full",
+      "description": "absorb charges users cost × used / available (units × opening hours) and leaves the rest unallocated"
+     },
+     "weight": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "enum": [
+       "headcount",
+       "budget",
+       null
+      ],
+      "description": "weighted"
+     },
+     "fixedShares": {
+      "type": [
+       "object",
+       "null"
+      ],
       "additionalProperties": {
        "type": "number"
       },
       "description": "fixed: percentages by member id, summing to 100"
      },
      "fixedPart": {
-      "type": "number",
+      "type": [
+       "number",
+       "null"
+      ],
       "minimum": 0,
       "maximum": 1,
       "description": "hybrid: the fixed part, 0.4 is 40 %"
      },
      "fixedKey": {
-      "type": "string",
+      "type": [
+       "string",
+       "null"
+      ],
       "enum": [
        "equal",
        "headcount",
-       "budget"
+       "budget",
+       null
       ],
       "description": "hybrid: the key of the fixed part"
+     },
+     "resourceId": {
+      "type": "string"
+     },
+     "effectiveFrom": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "format": "date"
+     },
+     "default": {
+      "type": "boolean",
+      "description": "True when the resource has no rule in force and the default applies."
      }
     },
     "description": "A resource without a rule uses usage/booked/full; a pole-wide cost without one, equal."
-   },
-   "AllocationRuleInput": {
-    "allOf": [
-     {
-      "$ref": "#/components/schemas/AllocationRule"
-     },
-     {
-      "type": "object",
-      "properties": {
-       "effectiveFrom": {
-        "type": "string",
-        "format": "date",
-        "description": "The first day the rule applies to (a cost is shared by the rule in force on the first day of its period); without it, the rule applies since always."
-       }
-      }
-     }
-    ]
-   },
-   "DatedAllocationRule": {
-    "allOf": [
-     {
-      "$ref": "#/components/schemas/AllocationRule"
-     },
-     {
-      "type": "object",
-      "required": [
-       "resourceId",
-       "effectiveFrom",
-       "default"
-      ],
-      "properties": {
-       "resourceId": {
-        "type": "string"
-       },
-       "effectiveFrom": {
-        "type": [
-         "string",
-         "null"
-        ],
-        "format": "date"
-       },
-       "default": {
-        "type": "boolean",
-        "description": "True when the resource has no rule in force and the default applies."
-       }
-      }
-     }
-    ]
    },
    "UsageInput": {
     "type": "object",
@@ -2681,21 +3294,28 @@ enum OpenAPIDocument {
     ],
     "properties": {
      "resourceId": {
-      "type": "string"
+      "type": "string",
+      "format": "uuid"
      },
      "memberId": {
-      "type": "string"
+      "type": "string",
+      "format": "uuid"
      },
      "start": {
       "type": "string",
-      "format": "date-time"
+      "format": "date-time",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
      },
      "end": {
       "type": "string",
-      "format": "date-time"
+      "format": "date-time",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
      },
      "quantity": {
-      "type": "number",
+      "type": [
+       "number",
+       "null"
+      ],
       "description": "At most three decimals; for hours, the time from start to end by default."
      },
      "unit": {
@@ -2708,9 +3328,15 @@ enum OpenAPIDocument {
       "description": "A resource's usage is recorded in one unit."
      },
      "note": {
-      "type": "string"
+      "type": [
+       "string",
+       "null"
+      ],
+      "minLength": 0,
+      "maxLength": 2000
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Usage": {
     "type": "object",
@@ -2765,21 +3391,28 @@ enum OpenAPIDocument {
     ],
     "properties": {
      "resourceId": {
-      "type": "string",
-      "description": "Without it, a pole-wide cost."
+      "type": [
+       "string",
+       "null"
+      ],
+      "description": "Without it, a pole-wide cost.",
+      "format": "uuid"
      },
      "periodStart": {
       "type": "string",
-      "format": "date"
+      "format": "date",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
      },
      "periodEnd": {
       "type": "string",
       "format": "date",
-      "description": "Exclusive."
+      "description": "Exclusive.",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
      },
      "amountCents": {
       "type": "integer",
-      "minimum": 0
+      "minimum": 0,
+      "maximum": 1000000000000
      },
      "category": {
       "type": "string",
@@ -2796,12 +3429,15 @@ enum OpenAPIDocument {
       ]
      },
      "label": {
-      "type": "string"
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
      },
      "rule": {
       "$ref": "#/components/schemas/AllocationRule"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "Cost": {
     "type": "object",
@@ -2874,14 +3510,17 @@ enum OpenAPIDocument {
     "properties": {
      "periodStart": {
       "type": "string",
-      "format": "date"
+      "format": "date",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
      },
      "periodEnd": {
       "type": "string",
       "format": "date",
-      "description": "Exclusive. The run shares every cost whose period lies inside, and that no finalised run shares."
+      "description": "Exclusive. The run shares every cost whose period lies inside, and that no finalised run shares.",
+      "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
      }
-    }
+    },
+    "additionalProperties": false
    },
    "AllocationRun": {
     "type": "object",
@@ -3417,7 +4056,8 @@ enum OpenAPIDocument {
     "name": "cursor",
     "in": "query",
     "schema": {
-     "type": "string"
+     "type": "string",
+     "minLength": 1
     }
    },
    "key": {
@@ -3492,7 +4132,17 @@ enum OpenAPIDocument {
     }
    },
    "Unavailable": {
-    "description": "The database cannot be reached.",
+    "description": "The database cannot be reached, no connection became free in time, or a statement ran past its timeout; retry after Retry-After seconds.",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   },
+   "TooLarge": {
+    "description": "The body is larger than the server accepts (1 MB by default).",
     "content": {
      "application/problem+json": {
       "schema": {

@@ -35,6 +35,7 @@ public struct TokenStore: Sendable {
         let token = "mut_" + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let hash = Self.hash(token)
+        if let label, let problem = TextInput.lineProblem(label, field: "label", required: false) { throw StoreError.invalid([problem]) }
         try await pool.withTransaction { connection in
             guard let pole = try connection.query(
                 "SELECT pole_id FROM users WHERE id = \(user) AND disabled_at IS NULL"
