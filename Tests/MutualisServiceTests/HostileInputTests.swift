@@ -163,6 +163,25 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a new resource is booked at most two years ahead and 31 days long, until its coordinator says otherwise")
+    func defaultLimits() async throws {
+        try await withAPI { client, fixture, _ in
+            let created = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Van"))
+            let rules = try #require(created.json["rules"] as? [String: Any])
+            #expect(rules["maxHorizonDays"] as? Int == 730 && rules["maxDurationMinutes"] as? Int == 44_640)
+            let van = created["id"]!
+            let far = bookingJSON(van, wholeHour(fromNow: 3 * 366 * 24), wholeHour(fromNow: 3 * 366 * 24 + 1))
+            let refused = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: far)
+            #expect(refused.rules == ["maximum-horizon"])
+            let long = bookingJSON(van, "2027-03-01T09:00:00+01:00", "2027-04-15T09:00:00+02:00")
+            #expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: long).rules == ["maximum-duration"])
+            expect(try await client.call(.patch, "/api/v1/resources/\(van)", token: fixture.coordinator,
+                                         json: #"{"rules": {"maxHorizonDays": 3660, "maxDurationMinutes": 527040}}"#), .ok)
+            expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: far), .created)
+            expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: long), .created)
+        }
+    }
+
     @Test("inputs that reached the database as errors are 4xx: from after to, long periods, NUL bytes")
     func errorsThatWere500() async throws {
         try await withAPI { client, fixture, pool in

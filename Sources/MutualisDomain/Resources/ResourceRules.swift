@@ -43,6 +43,21 @@ public struct ResourceRules: Hashable, Sendable, Codable {
         self.monthlyQuotaMinutes = monthlyQuotaMinutes
     }
 
+    /// How far ahead a resource is booked when its coordinator sets nothing else: two years.
+    public static let defaultMaxHorizonDays = 730
+    /// The longest booking when its coordinator sets nothing else: 31 days.
+    public static let defaultMaxDurationMinutes = 31 * 1_440
+
+    /// The rules with the default horizon and longest booking where none is set: a resource
+    /// is never booked for a century or for the year 2150 by mistake, and a coordinator who
+    /// wants more says so.
+    public func withDefaultLimits() -> ResourceRules {
+        var rules = self
+        rules.maxHorizonDays = rules.maxHorizonDays ?? Self.defaultMaxHorizonDays
+        rules.maxDurationMinutes = rules.maxDurationMinutes ?? max(Self.defaultMaxDurationMinutes, rules.minDurationMinutes ?? 0)
+        return rules
+    }
+
     /// Problems with the rules themselves, each naming its field: negative numbers, a minimum
     /// above the maximum, a slot that does not divide a day.
     public func validationErrors() -> [FieldError] {

@@ -2579,7 +2579,9 @@ enum OpenAPIDocument {
        "null"
       ],
       "minimum": 1,
-      "maximum": 527040
+      "maximum": 527040,
+      "description": "The longest booking, in minutes; 44640 (31 days) when not given.",
+      "default": 44640
      },
      "minNoticeMinutes": {
       "type": [
@@ -2595,7 +2597,9 @@ enum OpenAPIDocument {
        "null"
       ],
       "minimum": 1,
-      "maximum": 3660
+      "maximum": 3660,
+      "description": "How many days ahead a booking may start; 730 (two years) when not given.",
+      "default": 730
      },
      "bufferMinutes": {
       "type": [

@@ -38,8 +38,12 @@ public struct ResourceStore: Sendable {
         self.pool = pool
     }
 
-    /// Adds a resource with its units.
-    public func create(pole: PoleID, _ input: ResourceInput, actor: Actor) async throws -> Resource {
+    /// Adds a resource with its units; rules without a horizon or a longest booking get the
+    /// defaults (``ResourceRules/withDefaultLimits()``).
+    public func create(pole: PoleID, _ given: ResourceInput, actor: Actor) async throws -> Resource {
+        var limited = given
+        limited.rules = given.rules.withDefaultLimits()
+        let input = limited
         let errors = input.validationErrors()
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
         return try await pool.withTransaction { connection in
@@ -71,6 +75,7 @@ public struct ResourceStore: Sendable {
             let current = try Self.get(pole: pole, id, connection, forUpdate: true)
             var input = ResourceInput(name: current.name, kind: current.kind, units: current.units, ownerMemberID: current.ownerMemberID, rules: current.rules)
             change(&input)
+            input.rules = input.rules.withDefaultLimits()
             let errors = input.validationErrors()
             guard errors.isEmpty else { throw StoreError.invalid(errors) }
             if input.units < current.units {
