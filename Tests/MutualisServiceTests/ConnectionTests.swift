@@ -10,10 +10,10 @@ import PostgresClient
 import PostgresTestSupport
 import Testing
 
-/// A server under more load than its pool can take answers 503 at once rather than queue
-/// without end, and is healthy afterwards.
-@Suite("Overload")
-struct OverloadTests {
+/// What reaches the server as connections: more load than its pool can take (503 at once
+/// rather than queues without end, healthy afterwards), slow clients, unreadable requests.
+@Suite("Connections under load and abuse")
+struct ConnectionTests {
     @Test("300 concurrent clients on a pool of 2 get only 201, 409 or 503 with Retry-After, and the server stays ready")
     func overload() async throws {
         try await withMigratedDatabase(size: 2) { setup in
@@ -86,6 +86,33 @@ struct OverloadTests {
                     try Self.exchange(port: port, "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", waitingAtMost: 5)
                 }.value
                 #expect(answered?.hasPrefix("HTTP/1.1 200") == true)
+            }
+        }
+    }
+
+    @Test("a request whose head is over 80 KiB, or that is not HTTP, gets a problem+json 400")
+    func unreadableRequests() async throws {
+        try await withMigratedDatabase(size: 1) { pool in
+            let app = Application(
+                router: buildRouter(pool: pool), server: httpServer(ServerConfiguration.Limits()),
+                configuration: .init(address: .hostname("127.0.0.1", port: 0))
+            )
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                for request in [
+                    "GET /api/v1/bookings?from=" + String(repeating: "x", count: 100_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                    "NOT HTTP AT ALL\r\n\r\n",
+                ] {
+                    let answer = try await Task.detached { try Self.exchange(port: port, request, waitingAtMost: 5) }.value
+                    let text = try #require(answer)
+                    #expect(text.hasPrefix("HTTP/1.1 400"), "\(text)")
+                    #expect(text.lowercased().contains("content-type: application/problem+json"))
+                    #expect(text.contains(#""status":400"#))
+                }
+                let fine = try await Task.detached {
+                    try Self.exchange(port: port, "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", waitingAtMost: 5)
+                }.value
+                #expect(fine?.hasPrefix("HTTP/1.1 200") == true)
             }
         }
     }
