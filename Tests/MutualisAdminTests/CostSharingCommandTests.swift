@@ -86,6 +86,10 @@ struct CostSharingCommandTests {
             #expect((try added.json() as? [String: Any])?["amountCents"] as? Int == 100_050)
             let cents = await add("--amount", "12.345")
             #expect(cents.status == 2 && cents.standardError.contains("--amount"))
+            for huge in ["92233720368547758.08", "9223372036854775807", "10000000001"] {
+                let refused = await add("--amount", huge)
+                #expect(refused.status == 2 && refused.standardError.hasPrefix("mutualis-admin: --amount"), "\(huge)")
+            }
             let resource = await add("--amount", "10", "--resource", UUID().uuidString)
             #expect(resource.status == 1 && resource.standardError == "mutualis-admin: resource not found\n")
             let rule = await add("--amount", "10", "--rule", #"{"method": "usage"}"#)

@@ -34,7 +34,7 @@ struct CostCommand: AsyncParsableCommand {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             let resourceID = try resource.map { try options.id($0, as: ResourceID.self, option: "resource") }
             let period = try options.period(from: from, to: to)
-            guard let cents = Self.cents(amount) else { throw AdminError.usage("--amount is euros with at most two decimals, such as 1000.00") }
+            guard let cents = Self.cents(amount) else { throw AdminError.usage("--amount is euros with at most two decimals, such as 1000.00, and at most \(InputBounds.maxAmountCents / 100)") }
             guard let costCategory = Cost.Category(rawValue: category) else {
                 throw AdminError.usage("--category must be one of \(Cost.Category.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -48,10 +48,13 @@ struct CostCommand: AsyncParsableCommand {
             }
         }
 
-        /// Euros as typed by people, read exactly: `1000`, `1000.5`, `1000.50`.
+        /// Euros as typed by people, read exactly: `1000`, `1000.5`, `1000.50`; the whole euros
+        /// are bounded before they are multiplied, so that no amount can overflow.
         static func cents(_ text: String) -> Int? {
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count <= 2, let whole = Int(parts[0]), whole >= 0, !parts[0].hasPrefix("+") else { return nil }
+            guard parts.count <= 2, let whole = Int(parts[0]), (0...InputBounds.maxAmountCents / 100).contains(whole),
+                !parts[0].hasPrefix("+")
+            else { return nil }
             guard parts.count == 2 else { return whole * 100 }
             let fraction = parts[1]
             guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCII), let value = Int(fraction), value >= 0 else { return nil }
