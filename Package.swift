@@ -136,7 +136,7 @@ let package = Package(
         // The migrated template database and fixtures shared by the tests of the product.
         .target(
             name: "MutualisTestSupport",
-            dependencies: ["MutualisStore", "PostgresTestSupport"],
+            dependencies: ["MutualisDomain", "MutualisStore", "PostgresClient", "PostgresTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,9 +11,7 @@ struct CheckThenActTests {
     @Test("units retired while a booking of them is uncommitted wait for it, then refuse: no future booking is left on a retired unit")
     func retirementWaitsForABookingInFlight() async throws {
         try await withMigratedDatabase(size: 2) { pool in
-            let pole = try await PoleStore(pool: pool).create(name: "Pôle Sud", timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
-            let member = try await MemberStore(pool: pool).create(
-                pole: pole.id, MemberInput(name: "Les Fabriques", legalForm: .association, joinedOn: LocalDate("2026-01-01")), actor: .adminCLI)
+            let pole = try await StoredPole.make(pool, members: ["Les Fabriques"])
             let resources = ResourceStore(pool: pool)
             let vans = try await resources.create(pole: pole.id, ResourceInput(name: "Vans", kind: .equipment, units: 2), actor: .adminCLI)
             let range = TimeRange(start: RFC3339.parse("2027-03-10T09:00:00+01:00")!, end: RFC3339.parse("2027-03-10T10:00:00+01:00")!)!
@@ -22,7 +20,7 @@ struct CheckThenActTests {
             let booking = try PostgresConnection(configuration: pool.configuration)
             try booking.executeScript(unsafeSQL: "BEGIN")
             _ = try BookingStore.book(
-                booking, pole: pole.id, BookingInput(resourceID: vans.id, memberID: member.id, range: range, quantity: 2),
+                booking, pole: pole.id, BookingInput(resourceID: vans.id, memberID: pole.members[0], range: range, quantity: 2),
                 actor: .adminCLI, confirm: true, now: Date()
             )
             let retirement = Task { try await resources.update(pole: pole.id, vans.id, actor: .adminCLI) { $0.units = 1 } }

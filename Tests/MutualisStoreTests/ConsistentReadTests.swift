@@ -11,11 +11,7 @@ struct ConsistentReadTests {
     @Test("a run read while it is recomputed is the old run or the new one, never a mix")
     func runReadDuringRecompute() async throws {
         try await withMigratedDatabase(size: 4) { pool in
-            let pole = try await PoleStore(pool: pool).create(name: "Pôle Sud", timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
-            let members = MemberStore(pool: pool)
-            for name in ["Les Fabriques", "Ardelaine", "La Cordée"] {
-                _ = try await members.create(pole: pole.id, MemberInput(name: name, legalForm: .association, joinedOn: LocalDate("2026-01-01")), actor: .adminCLI)
-            }
+            let pole = try await StoredPole.make(pool, members: ["Les Fabriques", "Ardelaine", "La Cordée"])
             let costs = CostStore(pool: pool)
             let march = DatePeriod(start: LocalDate("2027-03-01")!, end: LocalDate("2027-04-01")!)!
             func addCost(_ cents: Int) async throws {
