@@ -44,12 +44,13 @@ for resource in 0..<resourceCount {
     let rule = rules[resource % rules.count]
     for month in 0..<12 {
         let capacity = 2 * Int(zone.range(of: months[month]).duration)
-        costs.append(CostToShare(
-            costID: CostID(), amountCents: Int.random(in: 10_000...5_000_000, using: &generator), period: months[month],
-            rule: rule,
-            usage: Dictionary(uniqueKeysWithValues: usage[resource][month].map { (members[$0.key].id, $0.value) }),
-            capacity: capacity
-        ))
+        costs.append(
+            CostToShare(
+                costID: CostID(), amountCents: Int.random(in: 10_000...5_000_000, using: &generator), period: months[month],
+                rule: rule,
+                usage: Dictionary(uniqueKeysWithValues: usage[resource][month].map { (members[$0.key].id, $0.value) }),
+                capacity: capacity
+            ))
     }
 }
 

@@ -16,4 +16,3 @@ public func withMigratedDatabase<Value>(
 ) async throws -> Value {
     try await TestDatabase.withPool(template: .migrated, size: size, body)
 }
-

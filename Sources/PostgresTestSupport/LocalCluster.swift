@@ -142,7 +142,8 @@ struct LocalCluster: Sendable {
     private static func waitUntilReady(_ paths: Paths) async throws {
         for _ in 0..<600 {
             if let status = try? String(contentsOfFile: paths.data + "/postmaster.pid", encoding: .utf8),
-                status.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(7).first?.trimmingCharacters(in: .whitespaces) == "ready"
+                status.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(7).first?.trimmingCharacters(in: .whitespaces)
+                    == "ready"
             {
                 return
             }

@@ -22,31 +22,41 @@ struct MutualisServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("database-url"), help: "PostgreSQL URL or libpq keyword string (default: $DATABASE_URL).")
     var databaseURL: String?
 
-    @Option(help: ArgumentHelp(
-        "Database connections, each served by its own thread (default: $MUTUALIS_POOL_SIZE, else twice the processors, from 2 to 16: \(ServerConfiguration.defaultPoolSize()) here).",
-        discussion: "PostgreSQL does best with about twice as many connections as it has cores; more only wait for one another."
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "Database connections, each served by its own thread (default: $MUTUALIS_POOL_SIZE, else twice the processors, from 2 to 16: \(ServerConfiguration.defaultPoolSize()) here).",
+            discussion: "PostgreSQL does best with about twice as many connections as it has cores; more only wait for one another."
+        ))
     var poolSize: Int?
 
-    @Option(help: ArgumentHelp(
-        "Seconds a token's caller is remembered, 0 to ask the database on every request (default: $MUTUALIS_TOKEN_CACHE_SECONDS, else 60).",
-        discussion: "Revocations and user changes reach the cache at once, through PostgreSQL notifications."
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a token's caller is remembered, 0 to ask the database on every request (default: $MUTUALIS_TOKEN_CACHE_SECONDS, else 60).",
+            discussion: "Revocations and user changes reach the cache at once, through PostgreSQL notifications."
+        ))
     var tokenCacheSeconds: Int?
 
-    @Option(help: "Seconds one SQL statement may run before it is cancelled and the request answered 503 (default: $MUTUALIS_STATEMENT_TIMEOUT_SECONDS, else 30).")
+    @Option(
+        help:
+            "Seconds one SQL statement may run before it is cancelled and the request answered 503 (default: $MUTUALIS_STATEMENT_TIMEOUT_SECONDS, else 30)."
+    )
     var statementTimeoutSeconds: Int?
 
     @Option(help: "Seconds a request waits for a free database connection before a 503 (default: $MUTUALIS_POOL_WAIT_SECONDS, else 5).")
     var poolWaitSeconds: Int?
 
-    @Option(help: "Requests that may wait for a database connection at once; more get a 503 at once (default: $MUTUALIS_POOL_QUEUE, else 1000).")
+    @Option(
+        help: "Requests that may wait for a database connection at once; more get a 503 at once (default: $MUTUALIS_POOL_QUEUE, else 1000)."
+    )
     var poolQueue: Int?
 
     @Option(help: "The largest request body in bytes; larger ones get a 413 (default: $MUTUALIS_MAX_BODY_BYTES, else 1048576).")
     var maxBodyBytes: Int?
 
-    @Option(help: "Seconds before an idle connection, or one slow to send its request's head, is closed (default: $MUTUALIS_IDLE_TIMEOUT_SECONDS, else 60).")
+    @Option(
+        help:
+            "Seconds before an idle connection, or one slow to send its request's head, is closed (default: $MUTUALIS_IDLE_TIMEOUT_SECONDS, else 60)."
+    )
     var idleTimeoutSeconds: Int?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default: $LOG_LEVEL, else info).")
@@ -61,19 +71,25 @@ struct MutualisServerCommand: AsyncParsableCommand {
         guard let parsedLevel = Logger.Level(rawValue: level) else {
             throw ValidationError("unknown log level \(level)")
         }
-        let cacheSeconds = try tokenCacheSeconds
+        let cacheSeconds =
+            try tokenCacheSeconds
             ?? Self.wholeNumber("MUTUALIS_TOKEN_CACHE_SECONDS", of: "seconds", in: environment, else: 60)
-        let connections = try poolSize
+        let connections =
+            try poolSize
             ?? Self.wholeNumber("MUTUALIS_POOL_SIZE", of: "connections", in: environment, else: ServerConfiguration.defaultPoolSize())
         var limits = ServerConfiguration.Limits()
-        limits.statementTimeoutSeconds = try statementTimeoutSeconds
+        limits.statementTimeoutSeconds =
+            try statementTimeoutSeconds
             ?? Self.wholeNumber("MUTUALIS_STATEMENT_TIMEOUT_SECONDS", of: "seconds", in: environment, else: limits.statementTimeoutSeconds)
-        limits.poolWaitSeconds = try poolWaitSeconds
+        limits.poolWaitSeconds =
+            try poolWaitSeconds
             ?? Self.wholeNumber("MUTUALIS_POOL_WAIT_SECONDS", of: "seconds", in: environment, else: limits.poolWaitSeconds)
         limits.poolQueue = try poolQueue ?? Self.wholeNumber("MUTUALIS_POOL_QUEUE", of: "requests", in: environment, else: limits.poolQueue)
-        limits.maxBodyBytes = try maxBodyBytes
+        limits.maxBodyBytes =
+            try maxBodyBytes
             ?? Self.wholeNumber("MUTUALIS_MAX_BODY_BYTES", of: "bytes", in: environment, else: limits.maxBodyBytes)
-        limits.idleTimeoutSeconds = try idleTimeoutSeconds
+        limits.idleTimeoutSeconds =
+            try idleTimeoutSeconds
             ?? Self.wholeNumber("MUTUALIS_IDLE_TIMEOUT_SECONDS", of: "seconds", in: environment, else: limits.idleTimeoutSeconds)
         let configuration: ServerConfiguration
         do {

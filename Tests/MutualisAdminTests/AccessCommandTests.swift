@@ -16,7 +16,9 @@ struct AccessCommandTests {
             let poleID = try #require((try pole.json() as? [String: Any])?["id"] as? String)
             #expect((try pole.json() as? [String: Any])?["timeZone"] as? String == "Europe/Paris")
 
-            let user = await admin("user", "add", "--pole", poleID, "--email", "camille@polesud.example", "--name", "Camille", "--role", "coordinator", databaseURL: url)
+            let user = await admin(
+                "user", "add", "--pole", poleID, "--email", "camille@polesud.example", "--name", "Camille", "--role", "coordinator",
+                databaseURL: url)
             #expect(user.status == 0)
             #expect(user.standardOutput.hasPrefix("Added coordinator camille@polesud.example"))
 
@@ -40,7 +42,9 @@ struct AccessCommandTests {
             #expect(try await TokenStore(pool: pool).authenticate(value) == nil)
             await pool.close()
 
-            let again = try #require((try await admin("token", "issue", "--email", "camille@polesud.example", "--json", databaseURL: url).json() as? [String: Any])?["token"] as? String)
+            let again = try #require(
+                (try await admin("token", "issue", "--email", "camille@polesud.example", "--json", databaseURL: url).json()
+                    as? [String: Any])?["token"] as? String)
             let checkPool = PostgresConnectionPool(configuration: configuration, size: 1)
             #expect(try await TokenStore(pool: checkPool).authenticate(again) != nil)
             #expect(await admin("user", "disable", "--email", "camille@polesud.example", databaseURL: url).status == 0)
@@ -66,7 +70,9 @@ struct AccessCommandTests {
             #expect(badZone.standardError.contains("timeZone"))
             let unknownUser = await admin("token", "issue", "--email", "nobody@example.org", databaseURL: url)
             #expect(unknownUser.status == 1)
-            #expect(await admin("user", "add", "--pole", "not-an-id", "--email", "a@b.c", "--name", "A", "--role", "member", databaseURL: url).status == 2)
+            #expect(
+                await admin("user", "add", "--pole", "not-an-id", "--email", "a@b.c", "--name", "A", "--role", "member", databaseURL: url)
+                    .status == 2)
             #expect(await admin("token", "issue", databaseURL: url).status == 2)
         }
     }

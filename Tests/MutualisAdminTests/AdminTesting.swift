@@ -25,7 +25,9 @@ func admin(_ arguments: [String], databaseURL: String? = nil) async -> CommandOu
 extension PostgresConfiguration {
     /// The configuration as a libpq keyword string, as a user would pass with --database-url.
     var keywordString: String {
-        parameters.map { "\($0.keyword)='\($0.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'" }
-            .joined(separator: " ")
+        parameters.map {
+            "\($0.keyword)='\($0.value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'"))'"
+        }
+        .joined(separator: " ")
     }
 }

@@ -33,12 +33,15 @@ struct CostSharingCommandTests {
 
             let shown = await admin("allocate", "show", "--pole", pole, "--run", runID, databaseURL: url)
             #expect(shown.status == 0)
-            #expect(shown.standardOutput.contains("Les Lainiers du Vercors") && shown.standardOutput.contains("Unallocated, left to the pole"))
+            #expect(
+                shown.standardOutput.contains("Les Lainiers du Vercors") && shown.standardOutput.contains("Unallocated, left to the pole"))
 
             let member = try #require(lines.first?["memberId"] as? String)
             let statement = await admin("allocate", "export", "--pole", pole, "--run", runID, "--member", member, databaseURL: url)
             #expect(statement.status == 0)
-            #expect(statement.standardOutput.hasPrefix("type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,sharePercent,amount\r\n"))
+            #expect(
+                statement.standardOutput.hasPrefix(
+                    "type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,sharePercent,amount\r\n"))
 
             let parent = FileManager.default.temporaryDirectory.appendingPathComponent("statements-\(UUID())")
             let folder = parent.appendingPathComponent("2026-10")
@@ -75,10 +78,15 @@ struct CostSharingCommandTests {
     func costAdd() async throws {
         try await TestDatabase.with(template: .migrated) { configuration in
             let url = configuration.keywordString
-            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
             func add(_ extra: String...) async -> CommandOutcome {
                 await admin(
-                    ["cost", "add", "--pole", pole, "--from", "2027-03-01", "--to", "2027-04-01", "--category", "rent", "--label", "Bureaux"] + extra,
+                    [
+                        "cost", "add", "--pole", pole, "--from", "2027-03-01", "--to", "2027-04-01", "--category", "rent", "--label",
+                        "Bureaux",
+                    ] + extra,
                     databaseURL: url)
             }
             let added = await add("--amount", "1000.5", "--json")
@@ -107,9 +115,12 @@ struct ResourceUpdateCommandTests {
     func update() async throws {
         try await TestDatabase.with(template: .migrated) { configuration in
             let url = configuration.keywordString
-            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
             let resource = try #require(
-                (try await admin("resource", "add", "--pole", pole, "--name", "Van", "--kind", "equipment", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+                (try await admin("resource", "add", "--pole", pole, "--name", "Van", "--kind", "equipment", "--json", databaseURL: url)
+                    .json() as? [String: Any])?["id"] as? String)
             let updated = await admin(
                 "resource", "update", "--pole", pole, "--resource", resource, "--name", "Camion", "--units", "2",
                 "--allocation-rule", #"{"method": "usage", "idle": "absorb"}"#, "--effective-from", "2027-04-01", databaseURL: url)
@@ -120,7 +131,8 @@ struct ResourceUpdateCommandTests {
             #expect(first["name"] as? String == "Camion" && first["units"] as? Int == 2)
 
             let wrong = await admin(
-                "resource", "update", "--pole", pole, "--resource", resource, "--name", "Autre", "--allocation-rule", #"{"method": "hybrid"}"#, databaseURL: url)
+                "resource", "update", "--pole", pole, "--resource", resource, "--name", "Autre", "--allocation-rule",
+                #"{"method": "hybrid"}"#, databaseURL: url)
             #expect(wrong.status == 1 && wrong.standardError.contains("fixedPart"))
             let after = await admin("resource", "list", "--pole", pole, "--json", databaseURL: url)
             #expect((try after.json() as? [[String: Any]])?.first?["name"] as? String == "Camion")

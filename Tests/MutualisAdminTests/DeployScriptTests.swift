@@ -28,12 +28,17 @@ struct DeployScriptTests {
             let url = configuration.keywordString
             let seeded = await admin("demo", "seed", "--json", databaseURL: url)
             let pole = try #require((try seeded.json() as? [String: Any])?["poleId"] as? String)
-            let views = [["member", "list", "--pole", pole], ["cost", "list", "--pole", pole], ["resource", "list", "--pole", pole], ["db", "status"]]
+            let views = [
+                ["member", "list", "--pole", pole], ["cost", "list", "--pole", pole], ["resource", "list", "--pole", pole],
+                ["db", "status"],
+            ]
             var before: [String] = []
             for view in views { before.append(await admin(view + ["--json"], databaseURL: url).standardOutput) }
             let bookings = "SELECT count(*) || ' ' || coalesce(sum(extract(epoch FROM upper(during) - lower(during))), 0) FROM bookings"
             let pool = PostgresConnectionPool(configuration: configuration, size: 1)
-            let bookedBefore = try await pool.withConnection { try $0.query(PostgresQuery(stringLiteral: bookings)).first!.decode(String.self, at: 0) }
+            let bookedBefore = try await pool.withConnection {
+                try $0.query(PostgresQuery(stringLiteral: bookings)).first!.decode(String.self, at: 0)
+            }
 
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("mutualis-\(UUID()).dump").path
             defer { try? FileManager.default.removeItem(atPath: file) }
@@ -54,7 +59,9 @@ struct DeployScriptTests {
                 let after = await admin(view + ["--json"], databaseURL: url)
                 #expect(after.status == 0 && after.standardOutput == expected)
             }
-            let bookedAfter = try await pool.withConnection { try $0.query(PostgresQuery(stringLiteral: bookings)).first!.decode(String.self, at: 0) }
+            let bookedAfter = try await pool.withConnection {
+                try $0.query(PostgresQuery(stringLiteral: bookings)).first!.decode(String.self, at: 0)
+            }
             #expect(bookedAfter == bookedBefore && !bookedBefore.hasPrefix("0 "))
             await pool.close()
         }

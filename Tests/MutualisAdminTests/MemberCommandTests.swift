@@ -9,8 +9,11 @@ struct MemberCommandTests {
     func memberLifecycle() async throws {
         try await TestDatabase.with(template: .migrated) { configuration in
             let url = configuration.keywordString
-            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
-            let category = await admin("category", "set", "--pole", pole, "--name", "Petites associations", "--coefficient", "0.5", "--json", databaseURL: url)
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
+            let category = await admin(
+                "category", "set", "--pole", pole, "--name", "Petites associations", "--coefficient", "0.5", "--json", databaseURL: url)
             #expect((try category.json() as? [String: Any])?["coefficient"] as? Double == 0.5)
 
             let added = await admin(
@@ -40,8 +43,11 @@ struct MemberCommandTests {
     func refusals() async throws {
         try await TestDatabase.with(template: .migrated) { configuration in
             let url = configuration.keywordString
-            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
-            let badSiret = await admin("member", "add", "--pole", pole, "--name", "X", "--legal-form", "scop", "--siret", "12345678901234", databaseURL: url)
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
+            let badSiret = await admin(
+                "member", "add", "--pole", pole, "--name", "X", "--legal-form", "scop", "--siret", "12345678901234", databaseURL: url)
             #expect(badSiret.status == 1)
             #expect(badSiret.standardError.contains("siret"))
             #expect(await admin("member", "add", "--pole", pole, "--name", "X", "--legal-form", "club", databaseURL: url).status == 2)
@@ -59,19 +65,29 @@ struct ResourceCommandTests {
     func resources() async throws {
         try await TestDatabase.with(template: .migrated) { configuration in
             let url = configuration.keywordString
-            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
-            let added = await admin("resource", "add", "--pole", pole, "--name", "Camionnettes", "--kind", "equipment", "--units", "2", "--json", databaseURL: url)
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
+            let added = await admin(
+                "resource", "add", "--pole", pole, "--name", "Camionnettes", "--kind", "equipment", "--units", "2", "--json",
+                databaseURL: url)
             #expect(added.status == 0)
             let resource = try #require((try added.json() as? [String: Any])?["id"] as? String)
             #expect((try added.json() as? [String: Any])?["units"] as? Int == 2)
             #expect(await admin("resource", "list", "--pole", pole, databaseURL: url).standardOutput.contains("Camionnettes"))
-            let blackout = await admin("resource", "blackout", "add", "--pole", pole, "--resource", resource,
-                                       "--start", "2026-08-01T00:00:00+02:00", "--end", "2026-08-16T00:00:00+02:00", "--reason", "révision", databaseURL: url)
+            let blackout = await admin(
+                "resource", "blackout", "add", "--pole", pole, "--resource", resource,
+                "--start", "2026-08-01T00:00:00+02:00", "--end", "2026-08-16T00:00:00+02:00", "--reason", "révision", databaseURL: url)
             #expect(blackout.status == 0)
-            #expect(await admin("resource", "blackout", "add", "--pole", pole, "--resource", resource,
-                                "--start", "2026-08-16T00:00:00+02:00", "--end", "2026-08-01T00:00:00+02:00", databaseURL: url).status == 2)
+            #expect(
+                await admin(
+                    "resource", "blackout", "add", "--pole", pole, "--resource", resource,
+                    "--start", "2026-08-16T00:00:00+02:00", "--end", "2026-08-01T00:00:00+02:00", databaseURL: url
+                ).status == 2)
             #expect(await admin("resource", "add", "--pole", pole, "--name", "X", "--kind", "vehicle", databaseURL: url).status == 2)
-            #expect(await admin("resource", "add", "--pole", pole, "--name", "Comptable", "--kind", "staff", "--units", "2", databaseURL: url).status == 1)
+            #expect(
+                await admin("resource", "add", "--pole", pole, "--name", "Comptable", "--kind", "staff", "--units", "2", databaseURL: url)
+                    .status == 1)
         }
     }
 }
@@ -88,9 +104,12 @@ struct MemberCSVTests {
     func roundTrip() async throws {
         try await TestDatabase.with(template: .migrated) { configuration in
             let url = configuration.keywordString
-            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
             _ = await admin("category", "set", "--pole", pole, "--name", "Petites", "--coefficient", "0.5", databaseURL: url)
-            let file = try write(#"""
+            let file = try write(
+                #"""
                 name,legalForm,siret,category,headcount,annualBudgetCents,joinedOn
                 "Ardelaine, SCOP",scop,73282932000074,,12.5,95000000,2025-01-01
                 Les Fabriques,association,,Petites,1,2000000,2025-03-15
@@ -113,8 +132,11 @@ struct MemberCSVTests {
     func allOrNothing() async throws {
         try await TestDatabase.with(template: .migrated) { configuration in
             let url = configuration.keywordString
-            let pole = try #require((try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"] as? String)
-            let file = try write("""
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
+            let file = try write(
+                """
                 name,legalForm,siret
                 Ardelaine,scop,73282932000074
                 Les Fabriques,association,
@@ -123,7 +145,8 @@ struct MemberCSVTests {
             let refused = await admin("member", "import", "--pole", pole, file, databaseURL: url)
             #expect(refused.status == 1)
             #expect(refused.standardError == "mutualis-admin: line 4: siret: must be 14 digits with a valid check digit\n")
-            let duplicate = try write("""
+            let duplicate = try write(
+                """
                 name,legalForm,siret
                 Ardelaine,scop,73282932000074
                 Ardelaine bis,scop,73282932000074

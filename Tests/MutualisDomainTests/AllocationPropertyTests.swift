@@ -147,7 +147,8 @@ struct AllocationPropertyTests {
         #expect(result.amount(for: F.a) == 250)
         #expect(result.amount(for: F.b) == 751)
 
-        let bad = CostToShare(costID: F.costID, amountCents: 1_000, period: F.march, rule: AllocationRule(method: .fixed, fixedShares: [F.a: 25, F.b: 70]))
+        let bad = CostToShare(
+            costID: F.costID, amountCents: 1_000, period: F.march, rule: AllocationRule(method: .fixed, fixedShares: [F.a: 25, F.b: 70]))
         #expect {
             try AllocationEngine.allocate(bad, among: [F.member(F.a), F.member(F.b)])
         } throws: { error in
@@ -160,22 +161,28 @@ struct AllocationPropertyTests {
     func invalidInput() {
         let members = [F.member(F.a)]
         #expect(throws: AllocationError.negativeAmount(F.costID)) {
-            try AllocationEngine.allocate(CostToShare(costID: F.costID, amountCents: -1, period: F.march, rule: .poleWideDefault), among: members)
+            try AllocationEngine.allocate(
+                CostToShare(costID: F.costID, amountCents: -1, period: F.march, rule: .poleWideDefault), among: members)
         }
         #expect(throws: AllocationError.unknownMember(F.costID, F.b)) {
-            try AllocationEngine.allocate(CostToShare(costID: F.costID, amountCents: 100, period: F.march, rule: .resourceDefault, usage: [F.b: 60]), among: members)
+            try AllocationEngine.allocate(
+                CostToShare(costID: F.costID, amountCents: 100, period: F.march, rule: .resourceDefault, usage: [F.b: 60]), among: members)
         }
         #expect(throws: AllocationError.negativeUsage(F.costID, F.a)) {
-            try AllocationEngine.allocate(CostToShare(costID: F.costID, amountCents: 100, period: F.march, rule: .resourceDefault, usage: [F.a: -60]), among: members)
+            try AllocationEngine.allocate(
+                CostToShare(costID: F.costID, amountCents: 100, period: F.march, rule: .resourceDefault, usage: [F.a: -60]), among: members)
         }
         #expect(throws: AllocationError.unknownMember(F.costID, F.c)) {
             try AllocationEngine.allocate(
-                CostToShare(costID: F.costID, amountCents: 100, period: F.march, rule: AllocationRule(method: .fixed, fixedShares: [F.a: 50, F.c: 50])),
+                CostToShare(
+                    costID: F.costID, amountCents: 100, period: F.march,
+                    rule: AllocationRule(method: .fixed, fixedShares: [F.a: 50, F.c: 50])),
                 among: members
             )
         }
         #expect {
-            try AllocationEngine.allocate(CostToShare(costID: F.costID, amountCents: 100, period: F.march, rule: AllocationRule(method: .weighted)), among: members)
+            try AllocationEngine.allocate(
+                CostToShare(costID: F.costID, amountCents: 100, period: F.march, rule: AllocationRule(method: .weighted)), among: members)
         } throws: { error in
             if case .invalidRule(_, let errors) = error as? AllocationError { errors.map(\.field) == ["weight"] } else { false }
         }

@@ -12,8 +12,10 @@ struct BookingRuleTests {
         BookingRequest(resourceID: ResourceID(), memberID: F.a, range: F.range(start, end), quantity: quantity)
     }
 
-    private func violated(_ rules: ResourceRules, _ request: BookingRequest, units: Int = 1, blackouts: [TimeRange] = [],
-                          neighbours: [TimeRange] = [], held: [LocalDate: Int] = [:]) -> [BookingRule] {
+    private func violated(
+        _ rules: ResourceRules, _ request: BookingRequest, units: Int = 1, blackouts: [TimeRange] = [],
+        neighbours: [TimeRange] = [], held: [LocalDate: Int] = [:]
+    ) -> [BookingRule] {
         BookingRuleChecker(rules: rules, units: units, zone: zone, blackouts: blackouts)
             .violations(of: request, at: now, neighbours: neighbours, heldMinutesByMonth: held).map(\.rule)
     }
@@ -21,7 +23,10 @@ struct BookingRuleTests {
     private var weekdaysNineToFive: WeeklySchedule {
         WeeklySchedule(
             [.monday, .tuesday, .wednesday, .thursday, .friday],
-            [.init(opens: LocalTime("09:00")!, closes: LocalTime("12:00")!), .init(opens: LocalTime("14:00")!, closes: LocalTime("17:00")!)]
+            [
+                .init(opens: LocalTime("09:00")!, closes: LocalTime("12:00")!),
+                .init(opens: LocalTime("14:00")!, closes: LocalTime("17:00")!),
+            ]
         )
     }
 
@@ -77,8 +82,12 @@ struct BookingRuleTests {
     @Test("blackouts refuse any overlapping booking")
     func blackouts() {
         let maintenance = F.range("2026-03-10T00:00:00+01:00", "2026-03-12T00:00:00+01:00")
-        #expect(violated(ResourceRules(), request("2026-03-11T10:00:00+01:00", "2026-03-11T11:00:00+01:00"), blackouts: [maintenance]) == [.blackout])
-        #expect(violated(ResourceRules(), request("2026-03-12T00:00:00+01:00", "2026-03-12T01:00:00+01:00"), blackouts: [maintenance]).isEmpty)
+        #expect(
+            violated(ResourceRules(), request("2026-03-11T10:00:00+01:00", "2026-03-11T11:00:00+01:00"), blackouts: [maintenance]) == [
+                .blackout
+            ])
+        #expect(
+            violated(ResourceRules(), request("2026-03-12T00:00:00+01:00", "2026-03-12T01:00:00+01:00"), blackouts: [maintenance]).isEmpty)
     }
 
     @Test("slots align on the local wall clock")
@@ -119,8 +128,14 @@ struct BookingRuleTests {
 
     @Test("quantity is between 1 and the resource's units")
     func quantity() {
-        #expect(violated(ResourceRules(), request("2026-03-02T09:00:00+01:00", "2026-03-02T10:00:00+01:00", quantity: 3), units: 2) == [.quantity])
-        #expect(violated(ResourceRules(), request("2026-03-02T09:00:00+01:00", "2026-03-02T10:00:00+01:00", quantity: 0), units: 2) == [.quantity])
+        #expect(
+            violated(ResourceRules(), request("2026-03-02T09:00:00+01:00", "2026-03-02T10:00:00+01:00", quantity: 3), units: 2) == [
+                .quantity
+            ])
+        #expect(
+            violated(ResourceRules(), request("2026-03-02T09:00:00+01:00", "2026-03-02T10:00:00+01:00", quantity: 0), units: 2) == [
+                .quantity
+            ])
         #expect(violated(ResourceRules(), request("2026-03-02T09:00:00+01:00", "2026-03-02T10:00:00+01:00", quantity: 2), units: 2).isEmpty)
     }
 
@@ -158,9 +173,12 @@ struct BookingRuleTests {
     func rulesValidation() {
         let rules = ResourceRules(slotMinutes: 7, minDurationMinutes: 120, maxDurationMinutes: 60, bufferMinutes: -5)
         #expect(Set(rules.validationErrors().map(\.field)) == ["rules.slotMinutes", "rules.minDurationMinutes", "rules.bufferMinutes"])
-        let overlapping = WeeklySchedule([.monday], [
-            .init(opens: LocalTime("09:00")!, closes: LocalTime("12:00")!), .init(opens: LocalTime("11:00")!, closes: LocalTime("13:00")!),
-        ])
+        let overlapping = WeeklySchedule(
+            [.monday],
+            [
+                .init(opens: LocalTime("09:00")!, closes: LocalTime("12:00")!),
+                .init(opens: LocalTime("11:00")!, closes: LocalTime("13:00")!),
+            ])
         #expect(ResourceRules(openingHours: overlapping).validationErrors().map(\.field) == ["rules.openingHours.monday"])
     }
 }

@@ -24,7 +24,9 @@ enum Fixture {
         LocalDate(text)!
     }
 
-    static func member(_ id: MemberID, coefficient: Double = 1, headcount: Int = 0, budget: Int = 0, joined: String = "2020-01-01", left: String? = nil) -> AllocationMember {
+    static func member(
+        _ id: MemberID, coefficient: Double = 1, headcount: Int = 0, budget: Int = 0, joined: String = "2020-01-01", left: String? = nil
+    ) -> AllocationMember {
         AllocationMember(
             id: id, coefficient: Coefficient(coefficient)!, headcountHundredths: headcount * 100, annualBudgetCents: budget,
             joinedOn: date(joined), leftOn: left.map(date)

@@ -4,13 +4,15 @@ import Testing
 
 @Suite("Input bounds")
 struct InputBoundsTests {
-    @Test("RFC 3339 instants are read strictly: real dates and times, an offset, within the accepted years", arguments: [
-        "2027-02-30T10:00:00+01:00", "2027-02-29T10:00:00Z", "2027-03-10T25:00:00+01:00", "2027-03-10T24:00:00Z",
-        "2027-03-10T10:60:00Z", "2027-03-10T10:00:60Z", "2027-03-10T10:00:00", "2027-03-10 10:00:00Z",
-        "2027-03-10T10:00Z", "2027-3-10T10:00:00Z", "2027-03-10T10:00:00+1:00", "2027-03-10T10:00:00+24:00",
-        "2027-03-10T10:00:00.Z", "2027-03-10T10:00:00.1234567890Z", "0001-01-01T00:00:00Z", "9999-06-02T09:00:00+02:00",
-        "1899-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "+2027-03-10T10:00:00Z", "２０２７-03-10T10:00:00Z", "",
-    ])
+    @Test(
+        "RFC 3339 instants are read strictly: real dates and times, an offset, within the accepted years",
+        arguments: [
+            "2027-02-30T10:00:00+01:00", "2027-02-29T10:00:00Z", "2027-03-10T25:00:00+01:00", "2027-03-10T24:00:00Z",
+            "2027-03-10T10:60:00Z", "2027-03-10T10:00:60Z", "2027-03-10T10:00:00", "2027-03-10 10:00:00Z",
+            "2027-03-10T10:00Z", "2027-3-10T10:00:00Z", "2027-03-10T10:00:00+1:00", "2027-03-10T10:00:00+24:00",
+            "2027-03-10T10:00:00.Z", "2027-03-10T10:00:00.1234567890Z", "0001-01-01T00:00:00Z", "9999-06-02T09:00:00+02:00",
+            "1899-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "+2027-03-10T10:00:00Z", "２０２７-03-10T10:00:00Z", "",
+        ])
     func refusedInstants(text: String) {
         #expect(RFC3339.parse(text) == nil)
     }
@@ -85,10 +87,11 @@ struct InputBoundsTests {
             slotMinutes: Int.max, minDurationMinutes: Int.max, maxDurationMinutes: Int.max, minNoticeMinutes: Int.max,
             maxHorizonDays: Int.max, bufferMinutes: Int.max, cancellationDeadlineMinutes: Int.max, monthlyQuotaMinutes: Int.max
         )
-        #expect(Set(huge.validationErrors().map(\.field)) == [
-            "rules.slotMinutes", "rules.minDurationMinutes", "rules.maxDurationMinutes", "rules.minNoticeMinutes",
-            "rules.maxHorizonDays", "rules.bufferMinutes", "rules.cancellationDeadlineMinutes", "rules.monthlyQuotaMinutes",
-        ])
+        #expect(
+            Set(huge.validationErrors().map(\.field)) == [
+                "rules.slotMinutes", "rules.minDurationMinutes", "rules.maxDurationMinutes", "rules.minNoticeMinutes",
+                "rules.maxHorizonDays", "rules.bufferMinutes", "rules.cancellationDeadlineMinutes", "rules.monthlyQuotaMinutes",
+            ])
         let negative = ResourceRules(minNoticeMinutes: Int.min, bufferMinutes: Int.min, cancellationDeadlineMinutes: -1)
         #expect(negative.validationErrors().count == 3)
     }
@@ -103,13 +106,16 @@ struct InputBoundsTests {
 
     @Test("allocation rules check every field given: percentages that would overflow their sum, a fixed part out of range")
     func allocationRules() {
-        let a = MemberID(), b = MemberID()
+        let a = MemberID()
+        let b = MemberID()
         let huge = AllocationRule(method: .fixed, fixedShares: [a: 9e14, b: 9e14])
         #expect(huge.validationErrors().map(\.field) == ["fixedShares"])
         let ignoredButWrong = AllocationRule(method: .equal, fixedShares: [a: -1], fixedPart: 2)
         #expect(ignoredButWrong.validationErrors().map(\.field) == ["fixedShares", "fixedPart"])
         let fine = AllocationRule(method: .fixed, fixedShares: [a: 62.5, b: 37.5])
         #expect(fine.validationErrors().isEmpty)
-        #expect(AllocationRule(method: .fixed, fixedShares: [a: 60, b: 30]).validationErrors().map(\.message) == ["percentages must sum to 100"])
+        #expect(
+            AllocationRule(method: .fixed, fixedShares: [a: 60, b: 30]).validationErrors().map(\.message) == ["percentages must sum to 100"]
+        )
     }
 }

@@ -1,5 +1,6 @@
-@testable import MutualisDomain
 import Testing
+
+@testable import MutualisDomain
 
 /// Rounding exact shares to whole cents, whatever the size of their common denominator.
 @Suite("Largest remainder")
@@ -15,7 +16,9 @@ struct LargestRemainderTests {
     @Test("the cents left over go to the largest remainders, ties to the earlier participant")
     func smallDenominator() {
         for example in Self.cases {
-            #expect(LargestRemainder.round(numerators: example.numerators, denominator: example.denominator, total: example.total) == example.cents)
+            #expect(
+                LargestRemainder.round(numerators: example.numerators, denominator: example.denominator, total: example.total)
+                    == example.cents)
         }
     }
 

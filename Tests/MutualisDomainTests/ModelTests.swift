@@ -6,10 +6,12 @@ import Testing
 struct ModelTests {
     typealias F = Fixture
 
-    @Test("a SIRET is 14 digits passing the Luhn check", arguments: [
-        ("73282932000074", true), ("732 829 320 00074", true), ("73282932000075", false), ("7328293200007", false),
-        ("7328293200007A", false), ("35600000000048", true), ("35600000000051", true), ("35600000000052", false),
-    ])
+    @Test(
+        "a SIRET is 14 digits passing the Luhn check",
+        arguments: [
+            ("73282932000074", true), ("732 829 320 00074", true), ("73282932000075", false), ("7328293200007", false),
+            ("7328293200007A", false), ("35600000000048", true), ("35600000000051", true), ("35600000000052", false),
+        ])
     func siret(text: String, valid: Bool) {
         #expect((SIRET(text) != nil) == valid)
     }

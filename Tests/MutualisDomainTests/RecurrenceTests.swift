@@ -22,9 +22,10 @@ struct RecurrenceTests {
     func dailyAcrossSpringChange() throws {
         let first = F.range("2026-03-28T09:00:00+01:00", "2026-03-28T10:00:00+01:00")
         let occurrences = try RecurrenceRule(frequency: .daily, count: 3).occurrences(startingWith: first, in: zone)
-        #expect(occurrences.map(\.start) == [
-            F.instant("2026-03-28T08:00:00Z"), F.instant("2026-03-29T07:00:00Z"), F.instant("2026-03-30T07:00:00Z"),
-        ])
+        #expect(
+            occurrences.map(\.start) == [
+                F.instant("2026-03-28T08:00:00Z"), F.instant("2026-03-29T07:00:00Z"), F.instant("2026-03-30T07:00:00Z"),
+            ])
     }
 
     @Test("an occurrence at a time the spring change skips moves past the gap and keeps its real length")
@@ -39,7 +40,8 @@ struct RecurrenceTests {
     @Test("weekly on chosen weekdays, every other week, until a date")
     func weeklyByWeekdays() throws {
         let first = F.range("2026-03-03T14:00:00+01:00", "2026-03-03T16:00:00+01:00")
-        let rule = RecurrenceRule(frequency: .weekly, interval: 2, weekdays: [.tuesday, .thursday], until: F.instant("2026-03-31T23:59:00+02:00"))
+        let rule = RecurrenceRule(
+            frequency: .weekly, interval: 2, weekdays: [.tuesday, .thursday], until: F.instant("2026-03-31T23:59:00+02:00"))
         let dates = try rule.occurrences(startingWith: first, in: zone).map { zone.date(of: $0.start).description }
         #expect(dates == ["2026-03-03", "2026-03-05", "2026-03-17", "2026-03-19", "2026-03-31"])
     }
@@ -59,7 +61,8 @@ struct RecurrenceTests {
             try RecurrenceRule(frequency: .daily, count: 501).occurrences(startingWith: first, in: zone)
         }
         #expect(throws: RecurrenceError.tooManyOccurrences(maximum: 10)) {
-            try RecurrenceRule(frequency: .daily, until: F.instant("2027-01-01T00:00:00Z")).occurrences(startingWith: first, in: zone, maximum: 10)
+            try RecurrenceRule(frequency: .daily, until: F.instant("2027-01-01T00:00:00Z")).occurrences(
+                startingWith: first, in: zone, maximum: 10)
         }
         #expect(throws: RecurrenceError.unbounded) {
             try RecurrenceRule(frequency: .daily).occurrences(startingWith: first, in: zone)

@@ -18,14 +18,17 @@ struct APIBasicsTests {
     @Test("malformed JSON is a 400 naming the field; a broken rule of a field is a 422 naming it")
     func validation() async throws {
         try await withAPI { client, fixture, _ in
-            let missing = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: #"{"name": "Van", "units": "two"}"#)
+            let missing = try await client.call(
+                .post, "/api/v1/resources", token: fixture.coordinator, json: #"{"name": "Van", "units": "two"}"#)
             #expect(missing.status == .badRequest)
             #expect(missing.fields == ["units"])
-            let invalid = try await client.call(.post, "/api/v1/members", token: fixture.coordinator,
-                                                json: #"{"name": "X", "legalForm": "association", "siret": "12345678901234"}"#)
+            let invalid = try await client.call(
+                .post, "/api/v1/members", token: fixture.coordinator,
+                json: #"{"name": "X", "legalForm": "association", "siret": "12345678901234"}"#)
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.fields == ["siret"])
-            let badForm = try await client.call(.post, "/api/v1/members", token: fixture.coordinator, json: #"{"name": "X", "legalForm": "club"}"#)
+            let badForm = try await client.call(
+                .post, "/api/v1/members", token: fixture.coordinator, json: #"{"name": "X", "legalForm": "club"}"#)
             #expect(badForm.fields == ["legalForm"])
         }
     }
@@ -33,7 +36,9 @@ struct APIBasicsTests {
     @Test("a member user may not manage members or resources: 403")
     func roles() async throws {
         try await withAPI { client, fixture, _ in
-            expect(try await client.call(.post, "/api/v1/members", token: fixture.userA, json: #"{"name": "X", "legalForm": "association"}"#), .forbidden)
+            expect(
+                try await client.call(.post, "/api/v1/members", token: fixture.userA, json: #"{"name": "X", "legalForm": "association"}"#),
+                .forbidden)
             expect(try await client.call(.post, "/api/v1/resources", token: fixture.userA, json: resourceJSON("Van")), .forbidden)
             expect(try await client.call(.get, "/api/v1/members", token: fixture.userA), .ok)
         }
@@ -42,11 +47,15 @@ struct APIBasicsTests {
     @Test("members: create, read, patch, and lists that page with a cursor")
     func members() async throws {
         try await withAPI { client, fixture, _ in
-            let created = try await client.call(.post, "/api/v1/members", token: fixture.coordinator,
-                                                json: #"{"name": "Mairie de Romans", "legalForm": "local-authority", "siret": "73282932000074", "headcount": 12.5, "joinedOn": "2026-01-01"}"#)
+            let created = try await client.call(
+                .post, "/api/v1/members", token: fixture.coordinator,
+                json:
+                    #"{"name": "Mairie de Romans", "legalForm": "local-authority", "siret": "73282932000074", "headcount": 12.5, "joinedOn": "2026-01-01"}"#
+            )
             #expect(created.status == .created)
             let id = created["id"]!
-            let patched = try await client.call(.patch, "/api/v1/members/\(id)", token: fixture.coordinator, json: #"{"leftOn": "2026-12-31", "siret": null}"#)
+            let patched = try await client.call(
+                .patch, "/api/v1/members/\(id)", token: fixture.coordinator, json: #"{"leftOn": "2026-12-31", "siret": null}"#)
             #expect(patched["leftOn"] == "2026-12-31")
             #expect(patched.json["siret"] is NSNull)
             #expect(patched["name"] == "Mairie de Romans")
@@ -63,8 +72,9 @@ struct APIBasicsTests {
     @Test("a coordinator issues a token for a user of its pole, and it works")
     func tokens() async throws {
         try await withAPI { client, fixture, _ in
-            let user = try await client.call(.post, "/api/v1/users", token: fixture.coordinator,
-                                             json: #"{"email": "nouveau@example.org", "name": "Nour", "role": "member", "memberId": "\#(fixture.memberB)"}"#)
+            let user = try await client.call(
+                .post, "/api/v1/users", token: fixture.coordinator,
+                json: #"{"email": "nouveau@example.org", "name": "Nour", "role": "member", "memberId": "\#(fixture.memberB)"}"#)
             #expect(user.status == .created)
             let token = try await client.call(.post, "/api/v1/users/\(user["id"]!)/tokens", token: fixture.coordinator)
             #expect(token.status == .created)

@@ -47,33 +47,40 @@ struct CalendarAndMetricsTests {
     @Test("a resource feed is valid RFC 5545, reachable with a calendar key, and hides other members' names")
     func resourceFeed() async throws {
         try await withAPI { client, fixture, pool in
-            let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio de répétition"))["id"]!
+            let resource = try await client.call(
+                .post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio de répétition"))["id"]!
             // A feed shows the coming year: the bookings are a week and eight days ahead.
             let (firstStart, secondStart) = (wholeHour(fromNow: 7 * 24), wholeHour(fromNow: 8 * 24))
-            let mine = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
-                resource, firstStart, wholeHour(fromNow: 7 * 24 + 3),
-                extra: #", "note": "Répétition, batterie; ampli\nsalle B — merci""#))
-            let theirs = try await client.call(.post, "/api/v1/bookings", token: fixture.userB, json: bookingJSON(resource, secondStart, wholeHour(fromNow: 8 * 24 + 3)))
+            let mine = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(
+                    resource, firstStart, wholeHour(fromNow: 7 * 24 + 3),
+                    extra: #", "note": "Répétition, batterie; ampli\nsalle B — merci""#))
+            let theirs = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userB, json: bookingJSON(resource, secondStart, wholeHour(fromNow: 8 * 24 + 3)))
             let users = try await UserStore(pool: pool).list(pole: fixture.pole)
             let userA = try #require(users.first { $0.memberID == fixture.memberA })
-            let key = try await client.call(.post, "/api/v1/users/\(userA.id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)["token"]!
+            let key = try await client.call(
+                .post, "/api/v1/users/\(userA.id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)["token"]!
 
             let feed = try await client.call(.get, "/api/v1/resources/\(resource)/calendar.ics?key=\(key)", token: nil)
             expect(feed, .ok)
             #expect(feed.contentType == "text/calendar; charset=utf-8")
             #expect(String(decoding: feed.data, as: UTF8.self).contains("\r\n"))
             let events = try parseWithPython(feed.data)
-            #expect(events == [
-                "\(mine["id"]!)@mutualis|\(firstStart.dropLast())+00:00|Studio de répétition — Les Fabriques|Répétition, batterie; ampli/salle B — merci",
-                "\(theirs["id"]!)@mutualis|\(secondStart.dropLast())+00:00|Studio de répétition — réservé|",
-            ])
+            #expect(
+                events == [
+                    "\(mine["id"]!)@mutualis|\(firstStart.dropLast())+00:00|Studio de répétition — Les Fabriques|Répétition, batterie; ampli/salle B — merci",
+                    "\(theirs["id"]!)@mutualis|\(secondStart.dropLast())+00:00|Studio de répétition — réservé|",
+                ])
         }
     }
 
     @Test("a hostile note cannot add an event or a property to a feed: every line break and separator is escaped")
     func feedInjection() async throws {
         try await withAPI { client, fixture, _ in
-            let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio"))["id"]!
+            let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio"))[
+                "id"]!
             let notes = [
                 #"x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:forged\r\nDTSTART:20270101T000000Z\r\nSUMMARY:forged"#,
                 #"lone\rcarriage;return, and\\backslash\nSTATUS:CANCELLED"#,
@@ -81,8 +88,10 @@ struct CalendarAndMetricsTests {
             var ids: [String] = []
             for (day, note) in notes.enumerated() {
                 let start = wholeHour(fromNow: (day + 2) * 24)
-                let booked = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
-                    resource, start, wholeHour(fromNow: (day + 2) * 24 + 1), extra: #", "note": "\#(note)""#))
+                let booked = try await client.call(
+                    .post, "/api/v1/bookings", token: fixture.userA,
+                    json: bookingJSON(
+                        resource, start, wholeHour(fromNow: (day + 2) * 24 + 1), extra: #", "note": "\#(note)""#))
                 expect(booked, .created)
                 ids.append(booked["id"]!)
             }
@@ -104,12 +113,15 @@ struct CalendarAndMetricsTests {
         try await withAPI { client, fixture, pool in
             let users = try await UserStore(pool: pool).list(pole: fixture.pole)
             let userA = try #require(users.first { $0.memberID == fixture.memberA })
-            let key = try await client.call(.post, "/api/v1/users/\(userA.id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)["token"]!
+            let key = try await client.call(
+                .post, "/api/v1/users/\(userA.id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)["token"]!
             expect(try await client.call(.get, "/api/v1/members/\(fixture.memberA)/calendar.ics?key=\(key)", token: nil), .ok)
             expect(try await client.call(.get, "/api/v1/members/\(fixture.memberB)/calendar.ics?key=\(key)", token: nil), .notFound)
             expect(try await client.call(.get, "/api/v1/members?key=\(key)", token: nil), .unauthorized)
             expect(try await client.call(.get, "/api/v1/members", token: key), .unauthorized)
-            expect(try await client.call(.get, "/api/v1/members/\(fixture.memberA)/calendar.ics?key=\(fixture.userA)", token: nil), .unauthorized)
+            expect(
+                try await client.call(.get, "/api/v1/members/\(fixture.memberA)/calendar.ics?key=\(fixture.userA)", token: nil),
+                .unauthorized)
         }
     }
 

@@ -25,13 +25,15 @@ struct ConnectionTests {
             defer { Task { await pool.close() } }
             let app = Application(router: buildRouter(pool: pool))
             try await app.test(.router) { client in
-                let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salles", units: 5))["id"]!
+                let resource = try await client.call(
+                    .post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salles", units: 5))["id"]!
                 let answers = try await withThrowingTaskGroup(of: Answer.self) { group in
                     for index in 0..<300 {
                         group.addTask {
                             let day = 10 + index % 10
-                            return try await client.call(.post, "/api/v1/bookings", token: index.isMultiple(of: 2) ? fixture.userA : fixture.userB,
-                                                         json: bookingJSON(resource, "2027-03-\(day)T09:00:00+01:00", "2027-03-\(day)T10:00:00+01:00"))
+                            return try await client.call(
+                                .post, "/api/v1/bookings", token: index.isMultiple(of: 2) ? fixture.userA : fixture.userB,
+                                json: bookingJSON(resource, "2027-03-\(day)T09:00:00+01:00", "2027-03-\(day)T10:00:00+01:00"))
                         }
                     }
                     return try await group.reduce(into: [Answer]()) { $0.append($1) }
@@ -43,8 +45,10 @@ struct ConnectionTests {
                 #expect(!refused.isEmpty, "\(statuses)")
                 #expect(refused.allSatisfy { $0.contentType == "application/problem+json" && $0.retryAfter == "1" })
                 expect(try await client.call(.get, "/ready", token: nil), .ok)
-                expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userA,
-                                             json: bookingJSON(resource, "2027-04-01T09:00:00+02:00", "2027-04-01T10:00:00+02:00")), .created)
+                expect(
+                    try await client.call(
+                        .post, "/api/v1/bookings", token: fixture.userA,
+                        json: bookingJSON(resource, "2027-04-01T09:00:00+02:00", "2027-04-01T10:00:00+02:00")), .created)
             }
         }
     }

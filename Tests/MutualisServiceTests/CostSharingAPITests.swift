@@ -41,7 +41,9 @@ extension TestClientProtocol {
 
     /// A coordinator's booking for a member, confirmed at once.
     func book(_ fixture: PoleFixture, _ resource: String, _ member: MemberID, _ start: String, _ end: String) async throws {
-        expect(try await call(.post, "/api/v1/bookings", token: fixture.coordinator, json: bookingJSON(resource, start, end, member: member)), .created)
+        expect(
+            try await call(.post, "/api/v1/bookings", token: fixture.coordinator, json: bookingJSON(resource, start, end, member: member)),
+            .created)
     }
 
     /// Records a cost and answers its id.
@@ -71,7 +73,10 @@ struct WorkedExamplesThroughHTTPTests {
                 try await client.book(f, van, f.memberA, "2027-03-0\(day)T08:00:00+01:00", "2027-03-0\(day)T18:00:00+01:00")
             }
             try await client.book(f, van, f.memberB, "2027-03-10T08:00:00+01:00", "2027-03-10T18:00:00+01:00")
-            _ = try await client.addCost(f, #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100000, "category": "leasing", "label": "Van leasing"}"#)
+            _ = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100000, "category": "leasing", "label": "Van leasing"}"#
+            )
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             #expect(run.amount(f.memberA) == 75_000)
             #expect(run.amount(f.memberB) == 25_000)
@@ -85,7 +90,8 @@ struct WorkedExamplesThroughHTTPTests {
     func equalThree() async throws {
         try await withAPI { client, f, _ in
             let c = try await client.addMember(f, "C")
-            _ = try await client.addCost(f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 10000, "category": "other", "label": "Fee"}"#)
+            _ = try await client.addCost(
+                f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 10000, "category": "other", "label": "Fee"}"#)
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             let ids = [f.memberA, f.memberB, c].sorted()
             #expect(ids.map(run.amount) == [3_334, 3_333, 3_333])
@@ -98,17 +104,25 @@ struct WorkedExamplesThroughHTTPTests {
             let c = try await client.addMember(f, "C", extra: #", "headcount": 5"#)
             expect(try await client.call(.patch, "/api/v1/members/\(f.memberA)", token: f.coordinator, json: #"{"headcount": 10}"#), .ok)
             expect(try await client.call(.patch, "/api/v1/members/\(f.memberB)", token: f.coordinator, json: #"{"headcount": 5}"#), .ok)
-            let accountant = try await client.call(.post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Accountant", kind: "staff"))["id"]!
-            expect(try await client.call(
-                .put, "/api/v1/resources/\(accountant)/allocation-rule", token: f.coordinator,
-                json: #"{"method": "hybrid", "basis": "actual", "fixedPart": 0.4, "fixedKey": "headcount"}"#), .ok)
+            let accountant = try await client.call(
+                .post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Accountant", kind: "staff"))["id"]!
+            expect(
+                try await client.call(
+                    .put, "/api/v1/resources/\(accountant)/allocation-rule", token: f.coordinator,
+                    json: #"{"method": "hybrid", "basis": "actual", "fixedPart": 0.4, "fixedKey": "headcount"}"#), .ok)
             for (member, hours) in [(f.memberA, 20), (f.memberB, 40)] {
-                expect(try await client.call(
-                    .post, "/api/v1/usage", token: f.coordinator,
-                    json: #"{"resourceId": "\#(accountant)", "memberId": "\#(member)", "start": "2027-03-02T09:00:00+01:00", "end": "2027-03-31T18:00:00+02:00", "quantity": \#(hours), "unit": "hours"}"#),
+                expect(
+                    try await client.call(
+                        .post, "/api/v1/usage", token: f.coordinator,
+                        json:
+                            #"{"resourceId": "\#(accountant)", "memberId": "\#(member)", "start": "2027-03-02T09:00:00+01:00", "end": "2027-03-31T18:00:00+02:00", "quantity": \#(hours), "unit": "hours"}"#
+                    ),
                     .created)
             }
-            _ = try await client.addCost(f, #"{"resourceId": "\#(accountant)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 300000, "category": "salary", "label": "Accountant"}"#)
+            _ = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(accountant)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 300000, "category": "salary", "label": "Accountant"}"#
+            )
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             #expect(run.amount(f.memberA) == 120_000)
             #expect(run.amount(f.memberB) == 150_000)
@@ -119,13 +133,20 @@ struct WorkedExamplesThroughHTTPTests {
     @Test("4. room rent by usage with a 0.5 solidarity coefficient for C → 360.00, 360.00, 180.00")
     func coefficient() async throws {
         try await withAPI { client, f, _ in
-            expect(try await client.call(.post, "/api/v1/categories", token: f.coordinator, json: #"{"name": "Small associations", "coefficient": 0.5}"#), .created)
+            expect(
+                try await client.call(
+                    .post, "/api/v1/categories", token: f.coordinator, json: #"{"name": "Small associations", "coefficient": 0.5}"#),
+                .created)
             let c = try await client.addMember(f, "C", extra: #", "category": "Small associations""#)
-            let room = try await client.call(.post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Room", kind: "premises"))["id"]!
+            let room = try await client.call(
+                .post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Room", kind: "premises"))["id"]!
             for (day, member) in [(1, f.memberA), (2, f.memberB), (3, c)] {
                 try await client.book(f, room, member, "2027-03-0\(day)T08:00:00+01:00", "2027-03-0\(day)T18:00:00+01:00")
             }
-            let cost = try await client.addCost(f, #"{"resourceId": "\#(room)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 90000, "category": "rent", "label": "Room rent"}"#)
+            let cost = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(room)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 90000, "category": "rent", "label": "Room rent"}"#
+            )
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             #expect(run.amount(f.memberA) == 36_000)
             #expect(run.amount(f.memberB) == 36_000)
@@ -137,18 +158,26 @@ struct WorkedExamplesThroughHTTPTests {
     @Test("5. van under absorb, 160 h open, A 30 h, B 10 h → 187.50, 62.50, and 750.00 left to the pole")
     func absorb() async throws {
         try await withAPI { client, f, _ in
-            let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"].map { #""\#($0)": [{"opens": "09:00", "closes": "17:00"}]"# }.joined(separator: ", ")
+            let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"].map {
+                #""\#($0)": [{"opens": "09:00", "closes": "17:00"}]"#
+            }.joined(separator: ", ")
             let van = try await client.call(
                 .post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Van", rules: #"{"openingHours": {\#(weekdays)}}"#))
             expect(van, .created)
             let id = van["id"]!
-            expect(try await client.call(.put, "/api/v1/resources/\(id)/allocation-rule", token: f.coordinator, json: #"{"method": "usage", "idle": "absorb"}"#), .ok)
+            expect(
+                try await client.call(
+                    .put, "/api/v1/resources/\(id)/allocation-rule", token: f.coordinator, json: #"{"method": "usage", "idle": "absorb"}"#),
+                .ok)
             // Four weeks from Monday 1 March 2027: 20 weekdays of 8 hours.
             for day in 1...3 { try await client.book(f, id, f.memberA, "2027-03-0\(day)T09:00:00+01:00", "2027-03-0\(day)T17:00:00+01:00") }
             try await client.book(f, id, f.memberA, "2027-03-04T09:00:00+01:00", "2027-03-04T15:00:00+01:00")
             try await client.book(f, id, f.memberB, "2027-03-08T09:00:00+01:00", "2027-03-08T17:00:00+01:00")
             try await client.book(f, id, f.memberB, "2027-03-09T09:00:00+01:00", "2027-03-09T11:00:00+01:00")
-            _ = try await client.addCost(f, #"{"resourceId": "\#(id)", "periodStart": "2027-03-01", "periodEnd": "2027-03-29", "amountCents": 100000, "category": "leasing", "label": "Van"}"#)
+            _ = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(id)", "periodStart": "2027-03-01", "periodEnd": "2027-03-29", "amountCents": 100000, "category": "leasing", "label": "Van"}"#
+            )
             let run = try await client.runAllocation(f, "2027-03-01", "2027-03-29")
             #expect(run.amount(f.memberA) == 18_750)
             #expect(run.amount(f.memberB) == 6_250)
@@ -160,7 +189,8 @@ struct WorkedExamplesThroughHTTPTests {
     func equalProRata() async throws {
         try await withAPI { client, f, _ in
             let c = try await client.addMember(f, "C", joinedOn: "2027-04-16")
-            _ = try await client.addCost(f, #"{"periodStart": "2027-04-01", "periodEnd": "2027-05-01", "amountCents": 75000, "category": "other", "label": "Fee"}"#)
+            _ = try await client.addCost(
+                f, #"{"periodStart": "2027-04-01", "periodEnd": "2027-05-01", "amountCents": 75000, "category": "other", "label": "Fee"}"#)
             let run = try await client.runAllocation(f, "2027-04-01", "2027-05-01")
             #expect(run.amount(f.memberA) == 30_000)
             #expect(run.amount(f.memberB) == 30_000)
@@ -179,12 +209,23 @@ struct AllocationRunAPITests {
             try await client.book(f, van, f.memberA, "2027-03-01T08:00:00+01:00", "2027-03-01T15:20:00+01:00")
             try await client.book(f, van, f.memberB, "2027-03-01T08:00:00+01:00", "2027-03-02T09:07:00+01:00")
             try await client.book(f, van, c, "2027-03-15T08:00:00+01:00", "2027-03-15T09:13:00+01:00")
-            expect(try await client.call(.put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "usage", "idle": "absorb"}"#), .ok)
+            expect(
+                try await client.call(
+                    .put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "usage", "idle": "absorb"}"#),
+                .ok)
             for (amount, label) in [(99_999, "leasing"), (1, "insurance"), (33_333, "maintenance")] {
-                _ = try await client.addCost(f, #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": \#(amount), "category": "\#(label)", "label": "\#(label)"}"#)
+                _ = try await client.addCost(
+                    f,
+                    #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": \#(amount), "category": "\#(label)", "label": "\#(label)"}"#
+                )
             }
-            _ = try await client.addCost(f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100001, "category": "rent", "label": "Office"}"#)
-            _ = try await client.addCost(f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 77777, "category": "other", "label": "Fixed", "rule": {"method": "fixed", "fixedShares": {"\#(f.memberA)": 33.3333, "\#(f.memberB)": 33.3333, "\#(c)": 33.3334}}}"#)
+            _ = try await client.addCost(
+                f,
+                #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100001, "category": "rent", "label": "Office"}"#)
+            _ = try await client.addCost(
+                f,
+                #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 77777, "category": "other", "label": "Fixed", "rule": {"method": "fixed", "fixedShares": {"\#(f.memberA)": 33.3333, "\#(f.memberB)": 33.3333, "\#(c)": 33.3334}}}"#
+            )
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             let lines = run.amounts.values.reduce(0, +)
             #expect(run.totalCents == 99_999 + 1 + 33_333 + 100_001 + 77_777)
@@ -204,8 +245,14 @@ struct AllocationRunAPITests {
             try await client.book(f, van, f.memberA, "2027-03-31T20:00:00+02:00", "2027-04-01T06:00:00+02:00")
             try await client.book(f, van, f.memberB, "2027-03-31T10:00:00+02:00", "2027-03-31T14:00:00+02:00")
             try await client.book(f, van, f.memberB, "2027-04-01T10:00:00+02:00", "2027-04-01T16:00:00+02:00")
-            let march = try await client.addCost(f, #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 80000, "category": "leasing", "label": "March"}"#)
-            let april = try await client.addCost(f, #"{"resourceId": "\#(van)", "periodStart": "2027-04-01", "periodEnd": "2027-05-01", "amountCents": 120000, "category": "leasing", "label": "April"}"#)
+            let march = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 80000, "category": "leasing", "label": "March"}"#
+            )
+            let april = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(van)", "periodStart": "2027-04-01", "periodEnd": "2027-05-01", "amountCents": 120000, "category": "leasing", "label": "April"}"#
+            )
             let first = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             #expect(first.basis(f.memberA, cost: march) == 4)
             #expect(first.amount(f.memberA) == 40_000 && first.amount(f.memberB) == 40_000)
@@ -218,7 +265,8 @@ struct AllocationRunAPITests {
     @Test("a finalised run is refused by the database itself, and stays as it was")
     func finalizedIsFrozen() async throws {
         try await withAPI { client, f, pool in
-            _ = try await client.addCost(f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 10001, "category": "other", "label": "Fee"}"#)
+            _ = try await client.addCost(
+                f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 10001, "category": "other", "label": "Fee"}"#)
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             let finalized = try await client.call(.post, "/api/v1/allocation-runs/\(run.id)/finalize", token: f.coordinator)
             expect(finalized, .ok)
@@ -253,7 +301,8 @@ struct AllocationRunAPITests {
     @Test("a cost is shared by one finalised run only; a later run leaves it out")
     func costFinalizedOnce() async throws {
         try await withAPI { client, f, _ in
-            _ = try await client.addCost(f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 5000, "category": "other", "label": "Fee"}"#)
+            _ = try await client.addCost(
+                f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 5000, "category": "other", "label": "Fee"}"#)
             let first = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             let second = try await client.runAllocation(f, "2027-01-01", "2028-01-01")
             #expect(second.totalCents == 5000)
@@ -276,14 +325,18 @@ struct AllocationRunAPITests {
             try await client.book(f, van, f.memberA, "2027-04-01T08:00:00+02:00", "2027-04-01T11:00:00+02:00")
             try await client.book(f, van, f.memberB, "2027-04-02T08:00:00+02:00", "2027-04-02T09:00:00+02:00")
             let rule = try await client.call(
-                .put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "equal", "effectiveFrom": "2027-04-01"}"#)
+                .put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator,
+                json: #"{"method": "equal", "effectiveFrom": "2027-04-01"}"#)
             expect(rule, .ok)
             #expect(rule["effectiveFrom"] == "2027-04-01")
             let inMarch = try await client.call(.get, "/api/v1/resources/\(van)/allocation-rule?on=2027-03-15", token: f.coordinator)
             #expect(inMarch["method"] == "usage" && inMarch.json["default"] as? Bool == true)
             for month in ["03", "04"] {
                 let next = month == "03" ? "04" : "05"
-                _ = try await client.addCost(f, #"{"resourceId": "\#(van)", "periodStart": "2027-\#(month)-01", "periodEnd": "2027-\#(next)-01", "amountCents": 40000, "category": "leasing", "label": "Van \#(month)"}"#)
+                _ = try await client.addCost(
+                    f,
+                    #"{"resourceId": "\#(van)", "periodStart": "2027-\#(month)-01", "periodEnd": "2027-\#(next)-01", "amountCents": 40000, "category": "leasing", "label": "Van \#(month)"}"#
+                )
             }
             let run = try await client.runAllocation(f, "2027-03-01", "2027-05-01")
             #expect(run.amount(f.memberA) == 30_000 + 20_000)
@@ -294,27 +347,46 @@ struct AllocationRunAPITests {
     @Test("wrong runs, costs and rules are refused naming the field")
     func validation() async throws {
         try await withAPI { client, f, _ in
-            let bad = try await client.call(.post, "/api/v1/allocation-runs", token: f.coordinator, json: #"{"periodStart": "2027-04-01", "periodEnd": "2027-03-01"}"#)
+            let bad = try await client.call(
+                .post, "/api/v1/allocation-runs", token: f.coordinator, json: #"{"periodStart": "2027-04-01", "periodEnd": "2027-03-01"}"#)
             expect(bad, .unprocessableContent)
             #expect(bad.fields == ["periodEnd"])
             let van = try await client.call(.post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Van"))["id"]!
-            let rule = try await client.call(.put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "fixed", "fixedShares": {"\#(f.memberA)": 60}}"#)
+            let rule = try await client.call(
+                .put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator,
+                json: #"{"method": "fixed", "fixedShares": {"\#(f.memberA)": 60}}"#)
             expect(rule, .unprocessableContent)
             #expect(rule.fields == ["fixedShares"])
-            let hybrid = try await client.call(.put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "hybrid"}"#)
+            let hybrid = try await client.call(
+                .put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "hybrid"}"#)
             #expect(Set(hybrid.fields) == ["fixedPart", "fixedKey"])
-            let method = try await client.call(.put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "lottery"}"#)
+            let method = try await client.call(
+                .put, "/api/v1/resources/\(van)/allocation-rule", token: f.coordinator, json: #"{"method": "lottery"}"#)
             expect(method, .badRequest)
             #expect(method.fields == ["method"])
-            let cost = try await client.call(.post, "/api/v1/costs", token: f.coordinator, json: #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": -5, "category": "rent", "label": " ", "rule": {"method": "usage"}}"#)
+            let cost = try await client.call(
+                .post, "/api/v1/costs", token: f.coordinator,
+                json:
+                    #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": -5, "category": "rent", "label": " ", "rule": {"method": "usage"}}"#
+            )
             expect(cost, .unprocessableContent)
             #expect(Set(cost.fields) == ["amountCents", "label", "rule.method"])
-            let category = try await client.call(.post, "/api/v1/costs", token: f.coordinator, json: #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 5, "category": "party", "label": "x"}"#)
+            let category = try await client.call(
+                .post, "/api/v1/costs", token: f.coordinator,
+                json: #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 5, "category": "party", "label": "x"}"#)
             expect(category, .badRequest)
             #expect(category.fields == ["category"])
-            let usage = try await client.call(.post, "/api/v1/usage", token: f.coordinator, json: #"{"resourceId": "\#(van)", "memberId": "\#(f.memberA)", "start": "2027-03-01T08:00:00+01:00", "end": "2027-03-01T09:00:00+01:00", "quantity": 12, "unit": "km"}"#)
+            let usage = try await client.call(
+                .post, "/api/v1/usage", token: f.coordinator,
+                json:
+                    #"{"resourceId": "\#(van)", "memberId": "\#(f.memberA)", "start": "2027-03-01T08:00:00+01:00", "end": "2027-03-01T09:00:00+01:00", "quantity": 12, "unit": "km"}"#
+            )
             expect(usage, .created)
-            let mixed = try await client.call(.post, "/api/v1/usage", token: f.coordinator, json: #"{"resourceId": "\#(van)", "memberId": "\#(f.memberA)", "start": "2027-03-01T08:00:00+01:00", "end": "2027-03-01T09:00:00+01:00", "unit": "hours"}"#)
+            let mixed = try await client.call(
+                .post, "/api/v1/usage", token: f.coordinator,
+                json:
+                    #"{"resourceId": "\#(van)", "memberId": "\#(f.memberA)", "start": "2027-03-01T08:00:00+01:00", "end": "2027-03-01T09:00:00+01:00", "unit": "hours"}"#
+            )
             expect(mixed, .unprocessableContent)
             #expect(mixed.fields == ["unit"])
         }
@@ -326,7 +398,8 @@ struct StatementAPITests {
     @Test("a member user reads its own statement of a finalised run, and nothing else")
     func memberReadsOwnStatement() async throws {
         try await withAPI { client, f, pool in
-            _ = try await client.addCost(f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 10000, "category": "other", "label": "Fee"}"#)
+            _ = try await client.addCost(
+                f, #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 10000, "category": "other", "label": "Fee"}"#)
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             let path = "/api/v1/allocation-runs/\(run.id)/statements/"
             expect(try await client.call(.get, path + f.memberA.description, token: f.userA), .notFound)
@@ -351,7 +424,10 @@ struct StatementAPITests {
                 json: #"{"name": "Van, \"the blue one\"", "kind": "equipment", "ownerMemberId": "\#(f.memberA)"}"#)["id"]!
             try await client.book(f, van, f.memberA, "2027-03-01T08:00:00+01:00", "2027-03-01T09:00:00+01:00")
             try await client.book(f, van, f.memberB, "2027-03-02T08:00:00+01:00", "2027-03-02T11:00:00+01:00")
-            _ = try await client.addCost(f, #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100052, "category": "leasing", "label": "Leasing, \"blue\" van"}"#)
+            _ = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100052, "category": "leasing", "label": "Leasing, \"blue\" van"}"#
+            )
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             let answer = try await client.call(
                 .get, "/api/v1/allocation-runs/\(run.id)/statements/\(f.memberA)", token: f.coordinator, headers: [.accept: "text/csv"])
@@ -370,17 +446,30 @@ struct StatementAPITests {
     @Test("the pooling report: hours booked and available, utilisation, staff FTE, costs by category, members by legal form")
     func poolingReport() async throws {
         try await withAPI { client, f, _ in
-            let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"].map { #""\#($0)": [{"opens": "09:00", "closes": "17:00"}]"# }.joined(separator: ", ")
-            let van = try await client.call(.post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Van", rules: #"{"openingHours": {\#(weekdays)}}"#))["id"]!
-            let accountant = try await client.call(.post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Accountant", kind: "staff"))["id"]!
+            let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"].map {
+                #""\#($0)": [{"opens": "09:00", "closes": "17:00"}]"#
+            }.joined(separator: ", ")
+            let van = try await client.call(
+                .post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Van", rules: #"{"openingHours": {\#(weekdays)}}"#))[
+                    "id"]!
+            let accountant = try await client.call(
+                .post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Accountant", kind: "staff"))["id"]!
             try await client.book(f, van, f.memberA, "2027-03-01T09:00:00+01:00", "2027-03-01T17:00:00+01:00")
             try await client.book(f, van, f.memberB, "2027-03-02T09:00:00+01:00", "2027-03-02T17:00:00+01:00")
-            expect(try await client.call(
-                .post, "/api/v1/usage", token: f.coordinator,
-                json: #"{"resourceId": "\#(accountant)", "memberId": "\#(f.memberA)", "start": "2027-01-04T09:00:00+01:00", "end": "2027-12-31T17:00:00+01:00", "quantity": 1607, "unit": "hours"}"#),
+            expect(
+                try await client.call(
+                    .post, "/api/v1/usage", token: f.coordinator,
+                    json:
+                        #"{"resourceId": "\#(accountant)", "memberId": "\#(f.memberA)", "start": "2027-01-04T09:00:00+01:00", "end": "2027-12-31T17:00:00+01:00", "quantity": 1607, "unit": "hours"}"#
+                ),
                 .created)
-            _ = try await client.addCost(f, #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 40000, "category": "leasing", "label": "Van"}"#)
-            _ = try await client.addCost(f, #"{"periodStart": "2027-01-01", "periodEnd": "2028-01-01", "amountCents": 12000, "category": "rent", "label": "Office"}"#)
+            _ = try await client.addCost(
+                f,
+                #"{"resourceId": "\#(van)", "periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 40000, "category": "leasing", "label": "Van"}"#
+            )
+            _ = try await client.addCost(
+                f, #"{"periodStart": "2027-01-01", "periodEnd": "2028-01-01", "amountCents": 12000, "category": "rent", "label": "Office"}"#
+            )
             let run = try await client.runAllocation(f, "2027-03-01", "2027-04-01")
             expect(try await client.call(.post, "/api/v1/allocation-runs/\(run.id)/finalize", token: f.coordinator), .ok)
 
@@ -402,7 +491,8 @@ struct StatementAPITests {
             #expect(members["active"] as? Int == 2 && members["served"] as? Int == 2)
             #expect((members["byLegalForm"] as? [[String: Any]])?.map { $0["legalForm"] as! String } == ["association", "scop"])
 
-            let csv = try await client.call(.get, "/api/v1/reports/pooling?from=2027-01-01&to=2028-01-01", token: f.coordinator, headers: [.accept: "text/csv"])
+            let csv = try await client.call(
+                .get, "/api/v1/reports/pooling?from=2027-01-01&to=2028-01-01", token: f.coordinator, headers: [.accept: "text/csv"])
             expect(csv, .ok)
             let text = String(decoding: csv.data, as: UTF8.self)
             #expect(text.hasPrefix("section,id,name,metric,value\r\n"))

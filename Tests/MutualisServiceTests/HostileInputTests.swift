@@ -10,17 +10,21 @@ import Testing
 /// process stays up, and nothing unreadable is stored.
 @Suite("Hostile input")
 struct HostileInputTests {
-    @Test("recurrence intervals that overflowed date arithmetic are refused as invalid", arguments: [
-        (#"{"frequency": "monthly", "interval": 9223372036854775807, "count": 3}"#, "recurrence.interval"),
-        (#"{"frequency": "daily", "interval": 1000000000000000, "count": 3}"#, "recurrence.interval"),
-        (#"{"frequency": "weekly", "interval": -9223372036854775808, "count": 3}"#, "recurrence.interval"),
-        (#"{"frequency": "daily", "count": 9223372036854775807}"#, "recurrence.count"),
-    ])
+    @Test(
+        "recurrence intervals that overflowed date arithmetic are refused as invalid",
+        arguments: [
+            (#"{"frequency": "monthly", "interval": 9223372036854775807, "count": 3}"#, "recurrence.interval"),
+            (#"{"frequency": "daily", "interval": 1000000000000000, "count": 3}"#, "recurrence.interval"),
+            (#"{"frequency": "weekly", "interval": -9223372036854775808, "count": 3}"#, "recurrence.interval"),
+            (#"{"frequency": "daily", "count": 9223372036854775807}"#, "recurrence.count"),
+        ])
     func recurrenceOverflow(recurrence: String, field: String) async throws {
         try await withAPI { client, fixture, pool in
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salle"))["id"]!
-            let answer = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
-                resource, "2027-03-01T09:00:00+01:00", "2027-03-01T10:00:00+01:00", extra: #", "recurrence": \#(recurrence)"#))
+            let answer = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(
+                    resource, "2027-03-01T09:00:00+01:00", "2027-03-01T10:00:00+01:00", extra: #", "recurrence": \#(recurrence)"#))
             expect(answer, .unprocessableContent)
             #expect(answer.fields == [field])
             let stored = try await count("bookings", pool)
@@ -32,12 +36,18 @@ struct HostileInputTests {
     func seriesBeyondTheYears() async throws {
         try await withAPI { client, fixture, pool in
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salle"))["id"]!
-            let far = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
-                resource, "9999-06-02T09:00:00+02:00", "9999-06-02T10:00:00+02:00", extra: #", "recurrence": {"frequency": "monthly", "count": 12}"#))
+            let far = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(
+                    resource, "9999-06-02T09:00:00+02:00", "9999-06-02T10:00:00+02:00",
+                    extra: #", "recurrence": {"frequency": "monthly", "count": 12}"#))
             expect(far, .badRequest)
             #expect(far.fields == ["start"])
-            let late = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
-                resource, "2199-06-02T09:00:00+02:00", "2199-06-02T10:00:00+02:00", extra: #", "recurrence": {"frequency": "monthly", "count": 12}"#))
+            let late = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(
+                    resource, "2199-06-02T09:00:00+02:00", "2199-06-02T10:00:00+02:00",
+                    extra: #", "recurrence": {"frequency": "monthly", "count": 12}"#))
             expect(late, .unprocessableContent)
             #expect(late.fields == ["recurrence.count"])
             let stored = try await count("bookings", pool)
@@ -50,13 +60,15 @@ struct HostileInputTests {
     func hugeQuota() async throws {
         try await withAPI { client, fixture, pool in
             for quota in ["1e308", "1e18", "744001", "0", "-1", "0.001"] {
-                let answer = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator,
-                                                   json: resourceJSON("Van", rules: #"{"monthlyQuotaHours": \#(quota)}"#))
+                let answer = try await client.call(
+                    .post, "/api/v1/resources", token: fixture.coordinator,
+                    json: resourceJSON("Van", rules: #"{"monthlyQuotaHours": \#(quota)}"#))
                 expect(answer, .unprocessableContent)
                 #expect(answer.fields == ["rules.monthlyQuotaHours"], "\(quota)")
             }
-            let huge = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator,
-                                             json: resourceJSON("Van", rules: #"{"monthlyQuotaHours": 1e400}"#))
+            let huge = try await client.call(
+                .post, "/api/v1/resources", token: fixture.coordinator,
+                json: resourceJSON("Van", rules: #"{"monthlyQuotaHours": 1e400}"#))
             // Foundation's parser refuses the whole document, without a path.
             expect(huge, .badRequest)
             #expect(huge.fields == ["body"])
@@ -69,19 +81,25 @@ struct HostileInputTests {
     func hugeCost() async throws {
         try await withAPI { client, fixture, _ in
             for amount in ["9223372036854775807", "1000000000001", "-1"] {
-                let answer = try await client.call(.post, "/api/v1/costs", token: fixture.coordinator, json: #"""
-                    {"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": \#(amount), "category": "rent", "label": "Loyer"}
-                    """#)
+                let answer = try await client.call(
+                    .post, "/api/v1/costs", token: fixture.coordinator,
+                    json: #"""
+                        {"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": \#(amount), "category": "rent", "label": "Loyer"}
+                        """#)
                 expect(answer, .unprocessableContent)
                 #expect(answer.fields == ["amountCents"], "\(amount)")
             }
             for _ in 0..<2 {
-                expect(try await client.call(.post, "/api/v1/costs", token: fixture.coordinator, json: #"""
-                    {"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 1000000000000, "category": "rent", "label": "Loyer"}
-                    """#), .created)
+                expect(
+                    try await client.call(
+                        .post, "/api/v1/costs", token: fixture.coordinator,
+                        json: #"""
+                            {"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 1000000000000, "category": "rent", "label": "Loyer"}
+                            """#), .created)
             }
-            let run = try await client.call(.post, "/api/v1/allocation-runs", token: fixture.coordinator,
-                                            json: #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01"}"#)
+            let run = try await client.call(
+                .post, "/api/v1/allocation-runs", token: fixture.coordinator,
+                json: #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01"}"#)
             expect(run, .created)
             expect(try await client.call(.get, "/api/v1/allocation-runs/\(run["id"]!)", token: fixture.coordinator), .ok)
             expect(try await client.call(.get, "/api/v1/allocation-runs", token: fixture.coordinator), .ok)
@@ -89,14 +107,16 @@ struct HostileInputTests {
         }
     }
 
-    @Test("impossible calendar dates and times are refused, never rolled over", arguments: [
-        ("2027-02-30T10:00:00+01:00", "2027-02-30T11:00:00+01:00", "start"),
-        ("2027-03-10T25:00:00+01:00", "2027-03-11T02:00:00+01:00", "start"),
-        ("2027-03-10T10:00:00+01:00", "2027-03-10T10:61:00+01:00", "end"),
-        ("0001-01-01T10:00:00Z", "0001-01-01T11:00:00Z", "start"),
-        ("9999-12-31T10:00:00Z", "9999-12-31T11:00:00Z", "start"),
-        ("2027-03-10T10:00:00", "2027-03-10T11:00:00", "start"),
-    ])
+    @Test(
+        "impossible calendar dates and times are refused, never rolled over",
+        arguments: [
+            ("2027-02-30T10:00:00+01:00", "2027-02-30T11:00:00+01:00", "start"),
+            ("2027-03-10T25:00:00+01:00", "2027-03-11T02:00:00+01:00", "start"),
+            ("2027-03-10T10:00:00+01:00", "2027-03-10T10:61:00+01:00", "end"),
+            ("0001-01-01T10:00:00Z", "0001-01-01T11:00:00Z", "start"),
+            ("9999-12-31T10:00:00Z", "9999-12-31T11:00:00Z", "start"),
+            ("2027-03-10T10:00:00", "2027-03-10T11:00:00", "start"),
+        ])
     func impossibleInstants(start: String, end: String, field: String) async throws {
         try await withAPI { client, fixture, pool in
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salle"))["id"]!
@@ -108,13 +128,31 @@ struct HostileInputTests {
         }
     }
 
-    @Test("unknown JSON fields are refused naming them, at any depth", arguments: [
-        ("/api/v1/bookings", #"{"resourceId": "RESOURCE", "start": "2027-03-01T09:00:00+01:00", "end": "2027-03-01T10:00:00+01:00", "recurence": {"frequency": "weekly", "count": 4}}"#, "recurence"),
-        ("/api/v1/bookings", #"{"resourceId": "RESOURCE", "start": "2027-03-01T09:00:00+01:00", "end": "2027-03-01T10:00:00+01:00", "recurrence": {"frequency": "weekly", "count": 4, "intervall": 2}}"#, "recurrence.intervall"),
-        ("/api/v1/resources", #"{"name": "Studio", "kind": "premises", "approvalRequired": true}"#, "approvalRequired"),
-        ("/api/v1/resources", #"{"name": "Studio", "kind": "premises", "rules": {"openingHours": {"monday": [{"opens": "09:00", "closes": "12:00", "note": "x"}]}}}"#, "rules.openingHours.monday.0.note"),
-        ("/api/v1/costs", #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100, "category": "rent", "label": "Loyer", "rule": {"method": "equal", "idl": "absorb"}}"#, "rule.idl"),
-    ])
+    @Test(
+        "unknown JSON fields are refused naming them, at any depth",
+        arguments: [
+            (
+                "/api/v1/bookings",
+                #"{"resourceId": "RESOURCE", "start": "2027-03-01T09:00:00+01:00", "end": "2027-03-01T10:00:00+01:00", "recurence": {"frequency": "weekly", "count": 4}}"#,
+                "recurence"
+            ),
+            (
+                "/api/v1/bookings",
+                #"{"resourceId": "RESOURCE", "start": "2027-03-01T09:00:00+01:00", "end": "2027-03-01T10:00:00+01:00", "recurrence": {"frequency": "weekly", "count": 4, "intervall": 2}}"#,
+                "recurrence.intervall"
+            ),
+            ("/api/v1/resources", #"{"name": "Studio", "kind": "premises", "approvalRequired": true}"#, "approvalRequired"),
+            (
+                "/api/v1/resources",
+                #"{"name": "Studio", "kind": "premises", "rules": {"openingHours": {"monday": [{"opens": "09:00", "closes": "12:00", "note": "x"}]}}}"#,
+                "rules.openingHours.monday.0.note"
+            ),
+            (
+                "/api/v1/costs",
+                #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100, "category": "rent", "label": "Loyer", "rule": {"method": "equal", "idl": "absorb"}}"#,
+                "rule.idl"
+            ),
+        ])
     func unknownFields(path: String, body: String, field: String) async throws {
         try await withAPI { client, fixture, pool in
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salle"))["id"]!
@@ -132,8 +170,9 @@ struct HostileInputTests {
     func bookingsOutOfBounds() async throws {
         try await withAPI { client, fixture, pool in
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salle"))["id"]!
-            let century = try await client.call(.post, "/api/v1/bookings", token: fixture.userA,
-                                                json: bookingJSON(resource, "2027-03-01T09:00:00Z", "2127-03-01T09:00:00Z"))
+            let century = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(resource, "2027-03-01T09:00:00Z", "2127-03-01T09:00:00Z"))
             expect(century, .unprocessableContent)
             #expect(century.fields == ["end"])
 
@@ -141,22 +180,30 @@ struct HostileInputTests {
             let byMember = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: past)
             expect(byMember, .unprocessableContent)
             #expect(byMember.rules == ["in-the-past"])
-            let byCoordinator = try await client.call(.post, "/api/v1/bookings", token: fixture.coordinator,
-                                                      json: bookingJSON(resource, wholeHour(fromNow: -3), wholeHour(fromNow: -2), member: fixture.memberA))
+            let byCoordinator = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.coordinator,
+                json: bookingJSON(resource, wholeHour(fromNow: -3), wholeHour(fromNow: -2), member: fixture.memberA))
             expect(byCoordinator, .created)
 
-            expect(try await client.call(.patch, "/api/v1/members/\(fixture.memberB)", token: fixture.coordinator, json: #"{"leftOn": "2027-03-31"}"#), .ok)
-            expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userB,
-                                         json: bookingJSON(resource, "2027-03-31T20:00:00+02:00", "2027-03-31T23:00:00+02:00")), .created)
-            let after = try await client.call(.post, "/api/v1/bookings", token: fixture.userB,
-                                              json: bookingJSON(resource, "2027-03-31T23:00:00+02:00", "2027-04-01T01:00:00+02:00"))
+            expect(
+                try await client.call(
+                    .patch, "/api/v1/members/\(fixture.memberB)", token: fixture.coordinator, json: #"{"leftOn": "2027-03-31"}"#), .ok)
+            expect(
+                try await client.call(
+                    .post, "/api/v1/bookings", token: fixture.userB,
+                    json: bookingJSON(resource, "2027-03-31T20:00:00+02:00", "2027-03-31T23:00:00+02:00")), .created)
+            let after = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userB,
+                json: bookingJSON(resource, "2027-03-31T23:00:00+02:00", "2027-04-01T01:00:00+02:00"))
             expect(after, .unprocessableContent)
             #expect(after.rules == ["membership"])
-            let onBehalf = try await client.call(.post, "/api/v1/bookings", token: fixture.coordinator,
-                                                 json: bookingJSON(resource, "2027-04-02T09:00:00+02:00", "2027-04-02T10:00:00+02:00", member: fixture.memberB))
+            let onBehalf = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.coordinator,
+                json: bookingJSON(resource, "2027-04-02T09:00:00+02:00", "2027-04-02T10:00:00+02:00", member: fixture.memberB))
             expect(onBehalf, .unprocessableContent)
-            let before = try await client.call(.post, "/api/v1/bookings", token: fixture.coordinator,
-                                               json: bookingJSON(resource, "2024-12-31T09:00:00+01:00", "2024-12-31T10:00:00+01:00", member: fixture.memberA))
+            let before = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.coordinator,
+                json: bookingJSON(resource, "2024-12-31T09:00:00+01:00", "2024-12-31T10:00:00+01:00", member: fixture.memberA))
             #expect(before.rules == ["membership"])
             let stored = try await count("bookings", pool)
             #expect(stored == 2)
@@ -175,8 +222,10 @@ struct HostileInputTests {
             #expect(refused.rules == ["maximum-horizon"])
             let long = bookingJSON(van, "2027-03-01T09:00:00+01:00", "2027-04-15T09:00:00+02:00")
             #expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: long).rules == ["maximum-duration"])
-            expect(try await client.call(.patch, "/api/v1/resources/\(van)", token: fixture.coordinator,
-                                         json: #"{"rules": {"maxHorizonDays": 3660, "maxDurationMinutes": 527040}}"#), .ok)
+            expect(
+                try await client.call(
+                    .patch, "/api/v1/resources/\(van)", token: fixture.coordinator,
+                    json: #"{"rules": {"maxHorizonDays": 3660, "maxDurationMinutes": 527040}}"#), .ok)
             expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: far), .created)
             expect(try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: long), .created)
         }
@@ -185,7 +234,8 @@ struct HostileInputTests {
     @Test("inputs that reached the database as errors are 4xx: from after to, long periods, NUL bytes")
     func errorsThatWere500() async throws {
         try await withAPI { client, fixture, pool in
-            let list = try await client.call(.get, "/api/v1/bookings?from=2027-03-02T00:00:00Z&to=2027-03-01T00:00:00Z", token: fixture.coordinator)
+            let list = try await client.call(
+                .get, "/api/v1/bookings?from=2027-03-02T00:00:00Z&to=2027-03-01T00:00:00Z", token: fixture.coordinator)
             expect(list, .unprocessableContent)
             #expect(list.fields == ["to"])
             let ancient = try await client.call(.get, "/api/v1/reports/pooling?from=0001-01-01&to=9999-12-31", token: fixture.coordinator)
@@ -194,14 +244,18 @@ struct HostileInputTests {
             let long = try await client.call(.get, "/api/v1/reports/pooling?from=1900-01-01&to=2199-12-31", token: fixture.coordinator)
             expect(long, .unprocessableContent)
             #expect(long.fields == ["to"])
-            let run = try await client.call(.post, "/api/v1/allocation-runs", token: fixture.coordinator,
-                                            json: #"{"periodStart": "1900-01-01", "periodEnd": "2199-12-31"}"#)
+            let run = try await client.call(
+                .post, "/api/v1/allocation-runs", token: fixture.coordinator,
+                json: #"{"periodStart": "1900-01-01", "periodEnd": "2199-12-31"}"#)
             expect(run, .unprocessableContent)
             for (path, body) in [
                 ("/api/v1/members", #"{"name": "Les\u0000Fabriques", "legalForm": "association"}"#),
                 ("/api/v1/resources", #"{"name": "Van\u0000", "kind": "equipment"}"#),
                 ("/api/v1/categories", #"{"name": "petites\u0000", "coefficient": 0.5}"#),
-                ("/api/v1/costs", #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 1, "category": "rent", "label": "L\u0000"}"#),
+                (
+                    "/api/v1/costs",
+                    #"{"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 1, "category": "rent", "label": "L\u0000"}"#
+                ),
                 ("/api/v1/members", #"{"name": "Les\nFabriques", "legalForm": "association"}"#),
             ] {
                 let answer = try await client.call(.post, path, token: fixture.coordinator, json: body)
@@ -209,8 +263,10 @@ struct HostileInputTests {
                 #expect(answer.fields.count == 1, "\(path)")
             }
             let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salle"))["id"]!
-            let note = try await client.call(.post, "/api/v1/bookings", token: fixture.userA, json: bookingJSON(
-                resource, "2027-03-01T09:00:00+01:00", "2027-03-01T10:00:00+01:00", extra: #", "note": "a\u0000b""#))
+            let note = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(
+                    resource, "2027-03-01T09:00:00+01:00", "2027-03-01T10:00:00+01:00", extra: #", "note": "a\u0000b""#))
             expect(note, .unprocessableContent)
             #expect(note.fields == ["note"])
             let counts = (try await count("members", pool), try await count("bookings", pool))
@@ -253,9 +309,11 @@ struct HostileInputTests {
     @Test("an enumeration refused lists its valid values")
     func enumerations() async throws {
         try await withAPI { client, fixture, _ in
-            let answer = try await client.call(.post, "/api/v1/costs", token: fixture.coordinator, json: #"""
-                {"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100, "category": "lease", "label": "Van"}
-                """#)
+            let answer = try await client.call(
+                .post, "/api/v1/costs", token: fixture.coordinator,
+                json: #"""
+                    {"periodStart": "2027-03-01", "periodEnd": "2027-04-01", "amountCents": 100, "category": "lease", "label": "Van"}
+                    """#)
             expect(answer, .badRequest)
             #expect(answer.fields == ["category"])
             #expect(String(decoding: answer.data, as: UTF8.self).contains("must be one of: rent, salary, leasing, insurance"))
@@ -269,8 +327,9 @@ struct HostileInputTests {
             let unannounced = try await client.call(.post, "/api/v1/members", token: fixture.coordinator, json: big)
             expect(unannounced, .contentTooLarge)
             #expect(unannounced.contentType == "application/problem+json")
-            let announced = try await client.call(.post, "/api/v1/members", token: fixture.coordinator, json: big,
-                                                  headers: [.contentLength: String(big.utf8.count)])
+            let announced = try await client.call(
+                .post, "/api/v1/members", token: fixture.coordinator, json: big,
+                headers: [.contentLength: String(big.utf8.count)])
             expect(announced, .contentTooLarge)
             #expect(announced.contentType == "application/problem+json")
         }

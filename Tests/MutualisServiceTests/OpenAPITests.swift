@@ -13,15 +13,17 @@ struct OpenAPITests {
             #expect(answer["openapi"] == "3.1.0")
             let paths = try #require(answer.json["paths"] as? [String: [String: Any]])
             let methods: Set = ["get", "put", "post", "patch", "delete"]
-            let documented = Set(paths.flatMap { path, operations in
-                operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
-            })
-            let routed = Set(buildRouter(pool: pool).routes.map { route in
-                let path = route.path.description.split(separator: "/").map { segment in
-                    segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
-                }.joined(separator: "/")
-                return "\(route.method.rawValue) /\(path)"
-            })
+            let documented = Set(
+                paths.flatMap { path, operations in
+                    operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
+                })
+            let routed = Set(
+                buildRouter(pool: pool).routes.map { route in
+                    let path = route.path.description.split(separator: "/").map { segment in
+                        segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
+                    }.joined(separator: "/")
+                    return "\(route.method.rawValue) /\(path)"
+                })
             #expect(routed.subtracting(documented).sorted() == [], "routes missing from the document")
             #expect(documented.subtracting(routed).sorted() == [], "documented paths that are not routed")
             #expect(routed.count > 20)

@@ -24,11 +24,16 @@ struct PoleFixture: Sendable {
         let tokens = TokenStore(pool: pool)
         let members = MemberStore(pool: pool)
         let slug = name.lowercased().filter(\.isLetter)
-        let coordinator = try await users.create(pole: pole.id, email: "coordination@\(slug).example", name: "Camille", role: .coordinator, memberID: nil, actor: .adminCLI)
-        let a = try await members.create(pole: pole.id, MemberInput(name: "Les Fabriques", legalForm: .association, joinedOn: LocalDate("2025-01-01")), actor: .adminCLI)
-        let b = try await members.create(pole: pole.id, MemberInput(name: "Ardelaine", legalForm: .scop, joinedOn: LocalDate("2025-01-01")), actor: .adminCLI)
-        let userA = try await users.create(pole: pole.id, email: "a@\(slug).example", name: "Alex", role: .member, memberID: a.id, actor: .adminCLI)
-        let userB = try await users.create(pole: pole.id, email: "b@\(slug).example", name: "Bea", role: .member, memberID: b.id, actor: .adminCLI)
+        let coordinator = try await users.create(
+            pole: pole.id, email: "coordination@\(slug).example", name: "Camille", role: .coordinator, memberID: nil, actor: .adminCLI)
+        let a = try await members.create(
+            pole: pole.id, MemberInput(name: "Les Fabriques", legalForm: .association, joinedOn: LocalDate("2025-01-01")), actor: .adminCLI)
+        let b = try await members.create(
+            pole: pole.id, MemberInput(name: "Ardelaine", legalForm: .scop, joinedOn: LocalDate("2025-01-01")), actor: .adminCLI)
+        let userA = try await users.create(
+            pole: pole.id, email: "a@\(slug).example", name: "Alex", role: .member, memberID: a.id, actor: .adminCLI)
+        let userB = try await users.create(
+            pole: pole.id, email: "b@\(slug).example", name: "Bea", role: .member, memberID: b.id, actor: .adminCLI)
         return PoleFixture(
             pole: pole.id,
             coordinator: try await tokens.issue(for: coordinator.id, actor: .adminCLI),
@@ -107,7 +112,9 @@ func resourceJSON(_ name: String, units: Int = 1, kind: String = "equipment", ru
 }
 
 /// JSON for a booking.
-func bookingJSON(_ resource: String, _ start: String, _ end: String, member: MemberID? = nil, quantity: Int = 1, extra: String = "") -> String {
+func bookingJSON(_ resource: String, _ start: String, _ end: String, member: MemberID? = nil, quantity: Int = 1, extra: String = "")
+    -> String
+{
     let memberField = member.map { #", "memberId": "\#($0)""# } ?? ""
     return #"{"resourceId": "\#(resource)", "start": "\#(start)", "end": "\#(end)", "quantity": \#(quantity)\#(memberField)\#(extra)}"#
 }

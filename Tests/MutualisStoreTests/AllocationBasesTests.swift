@@ -1,9 +1,10 @@
 import Foundation
 import MutualisDomain
-@testable import MutualisStore
 import MutualisTestSupport
 import PostgresClient
 import Testing
+
+@testable import MutualisStore
 
 /// The SQL that measures use for an allocation run, each query against a real database.
 @Suite("Allocation bases")
@@ -129,11 +130,16 @@ struct AllocationBasesTests {
     @Test("capacity is units × opening hours in real hours, or × every hour without opening hours")
     func capacity() {
         let zone = PoleTimeZone.paris
-        let monday = WeeklySchedule([.monday: [WeeklySchedule.Hours(opens: LocalTime(hour: 9, minute: 0)!, closes: LocalTime(hour: 17, minute: 0)!)]])
+        let monday = WeeklySchedule([
+            .monday: [WeeklySchedule.Hours(opens: LocalTime(hour: 9, minute: 0)!, closes: LocalTime(hour: 17, minute: 0)!)]
+        ])
         let week = zone.range(of: DatePeriod(start: LocalDate("2027-03-01")!, end: LocalDate("2027-03-08")!)!)
-        let van = Resource(id: ResourceID(), poleID: PoleID(), name: "Van", kind: .equipment, units: 2, ownerMemberID: nil, rules: ResourceRules(openingHours: monday))
+        let van = Resource(
+            id: ResourceID(), poleID: PoleID(), name: "Van", kind: .equipment, units: 2, ownerMemberID: nil,
+            rules: ResourceRules(openingHours: monday))
         #expect(AllocationBases.capacity(of: van, over: week, in: zone) == 2 * 8 * 3_600_000)
-        let always = Resource(id: ResourceID(), poleID: PoleID(), name: "Room", kind: .premises, units: 1, ownerMemberID: nil, rules: ResourceRules())
+        let always = Resource(
+            id: ResourceID(), poleID: PoleID(), name: "Room", kind: .premises, units: 1, ownerMemberID: nil, rules: ResourceRules())
         let springForward = zone.range(of: DatePeriod(start: LocalDate("2027-03-28")!, end: LocalDate("2027-03-29")!)!)
         #expect(AllocationBases.capacity(of: always, over: springForward, in: zone) == 23 * 3_600_000)
     }

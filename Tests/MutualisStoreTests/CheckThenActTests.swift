@@ -1,9 +1,10 @@
 import Foundation
 import MutualisDomain
-@testable import MutualisStore
 import MutualisTestSupport
 import PostgresClient
 import Testing
+
+@testable import MutualisStore
 
 /// A rule checked before a write still holds when another transaction acts in between.
 @Suite("Check then act")

@@ -15,7 +15,9 @@ struct ConsistentReadTests {
             let costs = CostStore(pool: pool)
             let march = DatePeriod(start: LocalDate("2027-03-01")!, end: LocalDate("2027-04-01")!)!
             func addCost(_ cents: Int) async throws {
-                _ = try await costs.create(pole: pole.id, CostInput(resourceID: nil, period: march, amountCents: cents, category: .rent, label: "Loyer"), actor: .adminCLI)
+                _ = try await costs.create(
+                    pole: pole.id, CostInput(resourceID: nil, period: march, amountCents: cents, category: .rent, label: "Loyer"),
+                    actor: .adminCLI)
             }
             try await addCost(10_000)
             let runs = AllocationRunStore(pool: pool)
@@ -36,7 +38,9 @@ struct ConsistentReadTests {
                             let costIDs = Set(read.costs.map(\.cost.id))
                             #expect(read.run.allocations.count == read.costs.count)
                             for allocation in read.run.allocations {
-                                #expect(allocation.lines.reduce(0) { $0 + $1.amountCents } + allocation.unallocatedCents == allocation.amountCents)
+                                #expect(
+                                    allocation.lines.reduce(0) { $0 + $1.amountCents } + allocation.unallocatedCents
+                                        == allocation.amountCents)
                                 #expect(allocation.lines.count == 3)
                                 #expect(allocation.lines.allSatisfy { $0.costID == allocation.costID && costIDs.contains($0.costID) })
                             }

@@ -40,7 +40,7 @@ struct MigratorTests {
     @Test("a migration edited after it was applied is refused, and nothing else runs")
     func editedMigrationIsRefused() async throws {
         let original = [
-            try migration("0001_a.sql", "CREATE TABLE a (n int)"),
+            try migration("0001_a.sql", "CREATE TABLE a (n int)")
         ]
         let edited = [
             try migration("0001_a.sql", "CREATE TABLE a (n bigint)"),

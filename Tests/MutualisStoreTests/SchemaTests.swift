@@ -129,7 +129,8 @@ struct SchemaTests {
         try await withMigratedDatabase(size: 1) { pool in
             try await pool.withConnection { connection in
                 let f = try fixture(connection)
-                let otherPole = try connection.query("INSERT INTO poles (name) VALUES ('Autre pôle') RETURNING id").first!.decode(UUID.self, at: 0)
+                let otherPole = try connection.query("INSERT INTO poles (name) VALUES ('Autre pôle') RETURNING id").first!.decode(
+                    UUID.self, at: 0)
                 let category = try connection.query(
                     "INSERT INTO member_categories (pole_id, name, coefficient) VALUES (\(otherPole), 'Petites structures', 0.5) RETURNING id"
                 ).first!.decode(UUID.self, at: 0)
@@ -147,9 +148,13 @@ struct SchemaTests {
         try await withMigratedDatabase(size: 1) { pool in
             try await pool.withConnection { connection in
                 let f = try fixture(connection)
-                for (start, end) in [("9999-06-02T09:00:00Z", "9999-06-02T10:00:00Z"), ("2199-12-31T23:00:00Z", "2200-01-01T01:00:00Z"),
-                                     ("1899-12-31T23:00:00Z", "1900-01-01T01:00:00Z")] {
-                    #expect { try book(connection, f, from: start, to: end) } throws: { ($0 as? PostgresError)?.sqlState == .checkViolation }
+                for (start, end) in [
+                    ("9999-06-02T09:00:00Z", "9999-06-02T10:00:00Z"), ("2199-12-31T23:00:00Z", "2200-01-01T01:00:00Z"),
+                    ("1899-12-31T23:00:00Z", "1900-01-01T01:00:00Z"),
+                ] {
+                    #expect { try book(connection, f, from: start, to: end) } throws: {
+                        ($0 as? PostgresError)?.sqlState == .checkViolation
+                    }
                 }
                 try book(connection, f, from: "2199-12-31T23:00:00Z", to: "2200-01-01T00:00:00Z")
                 #expect {

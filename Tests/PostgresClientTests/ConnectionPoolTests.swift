@@ -247,7 +247,9 @@ struct ServerRestartTests {
             let pool = PostgresConnectionPool(configuration: configuration, size: 3)
             let before = try await withThrowingTaskGroup(of: Int.self) { group in
                 for n in 0..<6 {
-                    group.addTask { try await pool.withConnection { try $0.query("SELECT \(n), pg_sleep(0.02)").first!.decode(Int.self, at: 0) } }
+                    group.addTask {
+                        try await pool.withConnection { try $0.query("SELECT \(n), pg_sleep(0.02)").first!.decode(Int.self, at: 0) }
+                    }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }

@@ -26,7 +26,8 @@ struct PoolLimitsTests {
     @Test("a statement past statement_timeout is cancelled, and the work is not replayed")
     func statementTimeoutIsNotReplayed() async throws {
         try await TestDatabase.with { configuration in
-            let pool = PostgresConnectionPool(configuration: configuration, size: 1, limits: PostgresPoolLimits(statementTimeout: .milliseconds(200)))
+            let pool = PostgresConnectionPool(
+                configuration: configuration, size: 1, limits: PostgresPoolLimits(statementTimeout: .milliseconds(200)))
             let runs = Atomic(0)
             await #expect {
                 try await pool.withConnection { connection in
@@ -44,7 +45,8 @@ struct PoolLimitsTests {
     @Test("the wait for a connection is bounded: past maxWait the caller is refused")
     func boundedWait() async throws {
         try await TestDatabase.with { configuration in
-            let pool = PostgresConnectionPool(configuration: configuration, size: 1, limits: PostgresPoolLimits(maxWait: .milliseconds(200)))
+            let pool = PostgresConnectionPool(
+                configuration: configuration, size: 1, limits: PostgresPoolLimits(maxWait: .milliseconds(200)))
             let lock = try await AdvisoryLock.taken(on: configuration)
             async let blocked: Void = pool.withConnection { try lock.wait(on: $0) }
             #expect(try await eventually { pool.statistics.inUse == 1 })
@@ -88,9 +90,11 @@ struct PoolLimitsTests {
         }
     }
 
-    @Test("a COPY started through query is refused, and the connection stays usable", arguments: [
-        "COPY copy_target FROM STDIN", "COPY copy_target TO STDOUT", "COPY (SELECT generate_series(1, 100000)) TO STDOUT",
-    ])
+    @Test(
+        "a COPY started through query is refused, and the connection stays usable",
+        arguments: [
+            "COPY copy_target FROM STDIN", "COPY copy_target TO STDOUT", "COPY (SELECT generate_series(1, 100000)) TO STDOUT",
+        ])
     func copyOutsideTheCopyAPI(statement: String) async throws {
         try await TestDatabase.with { configuration in
             let connection = try PostgresConnection(configuration: configuration)

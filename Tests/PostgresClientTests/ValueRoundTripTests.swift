@@ -23,7 +23,8 @@ struct ValueRoundTripTests {
         #expect(try await roundTrip(Int32.max, as: "integer") == Int32.max)
         try await TestDatabase.withPool(size: 1) { pool in
             try await pool.withConnection { connection in
-                let row = try connection.query("SELECT 9223372036854775808::numeric, -9223372036854775809::numeric, 12.5::numeric, -0").first!
+                let row = try connection.query("SELECT 9223372036854775808::numeric, -9223372036854775809::numeric, 12.5::numeric, -0")
+                    .first!
                 #expect(throws: PostgresError.self) { try row.decode(Int.self, at: 0) }
                 #expect(throws: PostgresError.self) { try row.decode(Int.self, at: 1) }
                 #expect(throws: PostgresError.self) { try row.decode(Int.self, at: 2) }

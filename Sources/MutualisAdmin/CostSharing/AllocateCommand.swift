@@ -41,7 +41,9 @@ struct AllocateCommand: AsyncParsableCommand {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             let compute: @Sendable (AllocationRunStore) async throws -> StoredAllocationRun
             if let recompute {
-                guard from == nil, to == nil else { throw AdminError.usage("--recompute takes the run's own period: leave out --from and --to") }
+                guard from == nil, to == nil else {
+                    throw AdminError.usage("--recompute takes the run's own period: leave out --from and --to")
+                }
                 let runID = try options.id(recompute, as: AllocationRunID.self, option: "recompute")
                 compute = { try await $0.recompute(pole: poleID, runID, actor: .adminCLI) }
             } else {
@@ -54,7 +56,8 @@ struct AllocateCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a run: each member's charges, credits and net.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a run: each member's charges, credits and net.")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var selection: RunSelection
@@ -75,11 +78,15 @@ struct AllocateCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (poleID, runID) = try selection.ids(options)
-            let stored = try await options.withPool { try await AllocationRunStore(pool: $0).finalize(pole: poleID, runID, actor: .adminCLI) }
+            let stored = try await options.withPool {
+                try await AllocationRunStore(pool: $0).finalize(pole: poleID, runID, actor: .adminCLI)
+            }
             if options.json {
                 try Output.json(AllocationRunRepresentation(stored))
             } else {
-                printLine("Finalised run \(runID) for \(stored.run.period.start)..\(stored.run.period.end): \(DecimalText.euros(stored.totalCents)) shared")
+                printLine(
+                    "Finalised run \(runID) for \(stored.run.period.start)..\(stored.run.period.end): \(DecimalText.euros(stored.totalCents)) shared"
+                )
             }
         }
     }
@@ -125,7 +132,9 @@ struct AllocateCommand: AsyncParsableCommand {
                     var files: [String] = []
                     for member in try await MemberStore(pool: pool).all(pole: poleID) where involved.contains(member.id) {
                         let statement = StatementRepresentation(MemberStatement(run: stored, member: member, currency: currency))
-                        let path = URL(fileURLWithPath: folder).appendingPathComponent("statement-\(statement.periodStart)-\(member.id).csv").path
+                        let path = URL(fileURLWithPath: folder).appendingPathComponent(
+                            "statement-\(statement.periodStart)-\(member.id).csv"
+                        ).path
                         do {
                             try Data(try statement.csv().utf8).write(to: URL(fileURLWithPath: path))
                         } catch let error as CocoaError {
@@ -156,7 +165,8 @@ enum RunOutput {
         let json = options.json
         let (stored, names) = try await options.withPool { pool in
             let stored = try await load(pool)
-            let names = json ? [:] : try await MemberStore(pool: pool).all(pole: pole).reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }
+            let names =
+                json ? [:] : try await MemberStore(pool: pool).all(pole: pole).reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }
             return (stored, names)
         }
         if json {
@@ -165,13 +175,17 @@ enum RunOutput {
         }
         let run = stored.run
         let members = Set(run.lines.map(\.memberID) + run.allocations.compactMap { $0.credit?.memberID }).sorted()
-        printLine("Run \(run.id) (\(run.status.rawValue)) for \(run.period.start)..\(run.period.end): \(stored.costs.count) costs, \(DecimalText.euros(stored.totalCents)) in all")
+        printLine(
+            "Run \(run.id) (\(run.status.rawValue)) for \(run.period.start)..\(run.period.end): \(stored.costs.count) costs, \(DecimalText.euros(stored.totalCents)) in all"
+        )
         Output.table(
             ["MEMBER", "NAME", "CHARGED", "CREDITED", "NET"],
             members.map { member in
                 let statement = run.statement(for: member)
-                return [member.description, names[member] ?? "?", DecimalText.euros(statement.chargedCents),
-                        DecimalText.euros(statement.creditedCents), DecimalText.euros(statement.netCents)]
+                return [
+                    member.description, names[member] ?? "?", DecimalText.euros(statement.chargedCents),
+                    DecimalText.euros(statement.creditedCents), DecimalText.euros(statement.netCents),
+                ]
             }
         )
         printLine("Unallocated, left to the pole: \(DecimalText.euros(run.unallocatedCents))")

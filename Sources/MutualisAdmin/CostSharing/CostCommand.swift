@@ -34,12 +34,16 @@ struct CostCommand: AsyncParsableCommand {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             let resourceID = try resource.map { try options.id($0, as: ResourceID.self, option: "resource") }
             let period = try options.period(from: from, to: to)
-            guard let cents = Self.cents(amount) else { throw AdminError.usage("--amount is euros with at most two decimals, such as 1000.00, and at most \(InputBounds.maxAmountCents / 100)") }
+            guard let cents = Self.cents(amount) else {
+                throw AdminError.usage(
+                    "--amount is euros with at most two decimals, such as 1000.00, and at most \(InputBounds.maxAmountCents / 100)")
+            }
             guard let costCategory = Cost.Category(rawValue: category) else {
                 throw AdminError.usage("--category must be one of \(Cost.Category.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let allocationRule = try rule.map { try options.allocationRule($0) }
-            let input = CostInput(resourceID: resourceID, period: period, amountCents: cents, category: costCategory, label: label, rule: allocationRule)
+            let input = CostInput(
+                resourceID: resourceID, period: period, amountCents: cents, category: costCategory, label: label, rule: allocationRule)
             let cost = try await options.withPool { try await CostStore(pool: $0).create(pole: poleID, input, actor: .adminCLI) }
             if options.json {
                 try Output.json(CostRepresentation(cost))
@@ -57,13 +61,16 @@ struct CostCommand: AsyncParsableCommand {
             else { return nil }
             guard parts.count == 2 else { return whole * 100 }
             let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCII), let value = Int(fraction), value >= 0 else { return nil }
+            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCII), let value = Int(fraction), value >= 0 else {
+                return nil
+            }
             return whole * 100 + (fraction.count == 1 ? value * 10 : value)
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the costs of a pole, within a period if given.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the costs of a pole, within a period if given.")
 
         @OptionGroup var options: GlobalOptions
         @Option(help: "The pole's id.") var pole: String
@@ -80,8 +87,11 @@ struct CostCommand: AsyncParsableCommand {
                 Output.table(
                     ["ID", "PERIOD", "CATEGORY", "AMOUNT", "RESOURCE", "LABEL"],
                     costs.map {
-                        [$0.id.description, "\($0.period.start)..\($0.period.end)", $0.category.rawValue, DecimalText.euros($0.amountCents),
-                         $0.resourceID?.description ?? "pole-wide", $0.label]
+                        [
+                            $0.id.description, "\($0.period.start)..\($0.period.end)", $0.category.rawValue,
+                            DecimalText.euros($0.amountCents),
+                            $0.resourceID?.description ?? "pole-wide", $0.label,
+                        ]
                     }
                 )
             }

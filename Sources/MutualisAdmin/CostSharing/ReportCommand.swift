@@ -35,17 +35,23 @@ struct ReportCommand: AsyncParsableCommand {
                 Output.table(
                     ["RESOURCE", "KIND", "UNITS", "BOOKINGS", "BOOKED H", "AVAILABLE H", "USE %", "MEMBERS"],
                     report.resources.map {
-                        [$0.name, $0.kind, String($0.units), String($0.bookings), DecimalText.fixed($0.bookedHours, decimals: 2),
-                         DecimalText.fixed($0.availableHours, decimals: 2), $0.utilisationPercent.map { DecimalText.fixed($0, decimals: 1) } ?? "-",
-                         String($0.membersServed)]
+                        [
+                            $0.name, $0.kind, String($0.units), String($0.bookings), DecimalText.fixed($0.bookedHours, decimals: 2),
+                            DecimalText.fixed($0.availableHours, decimals: 2),
+                            $0.utilisationPercent.map { DecimalText.fixed($0, decimals: 1) } ?? "-",
+                            String($0.membersServed),
+                        ]
                     }
                 )
                 printLine("Staff time shared: \(DecimalText.fixed(report.staff.fte, decimals: 3)) FTE (1 FTE = 1 607 h a year)")
                 Output.table(
                     ["CATEGORY", "POOLED", "ALLOCATED", "UNALLOCATED", "NOT FINALISED", "CREDITED"],
                     report.costs.byCategory.map {
-                        [$0.category, DecimalText.euros($0.pooledCents), DecimalText.euros($0.allocatedCents), DecimalText.euros($0.unallocatedCents),
-                         DecimalText.euros($0.notFinalizedCents), DecimalText.euros($0.creditedCents)]
+                        [
+                            $0.category, DecimalText.euros($0.pooledCents), DecimalText.euros($0.allocatedCents),
+                            DecimalText.euros($0.unallocatedCents),
+                            DecimalText.euros($0.notFinalizedCents), DecimalText.euros($0.creditedCents),
+                        ]
                     }
                 )
                 printLine("Members active: \(report.members.active), served: \(report.members.served)")

@@ -57,38 +57,53 @@ enum DemoPole {
             ("Fondation Terres de Drôme", .foundation, 5, 500_000, false, LocalDate("2018-03-01")!),
             ("Labo Numérique Coop", .cooperative, 7, 420_000, false, firstMonth.adding(days: 10)),
         ] {
-            members.append(try await memberStore.create(
-                pole: pole.id,
-                MemberInput(
-                    name: memberName, legalForm: form, categoryID: isSmall ? small.id : nil, headcount: headcount,
-                    annualBudgetCents: budgetEuros * 100, joinedOn: joined),
-                actor: .adminCLI
-            ))
+            members.append(
+                try await memberStore.create(
+                    pole: pole.id,
+                    MemberInput(
+                        name: memberName, legalForm: form, categoryID: isSmall ? small.id : nil, headcount: headcount,
+                        annualBudgetCents: budgetEuros * 100, joinedOn: joined),
+                    actor: .adminCLI
+                ))
         }
         let (lainiers, fabriques, insertion, savoirFaire) = (members[0], members[1], members[2], members[3])
 
         func weekdays(_ opens: Int, _ closes: Int) -> WeeklySchedule {
-            WeeklySchedule([.monday, .tuesday, .wednesday, .thursday, .friday],
-                           [WeeklySchedule.Hours(opens: LocalTime(hour: opens, minute: 0)!, closes: LocalTime(hour: closes, minute: 0)!)])
+            WeeklySchedule(
+                [.monday, .tuesday, .wednesday, .thursday, .friday],
+                [WeeklySchedule.Hours(opens: LocalTime(hour: opens, minute: 0)!, closes: LocalTime(hour: closes, minute: 0)!)])
         }
         let resourceStore = ResourceStore(pool: pool)
         func resource(_ input: ResourceInput) async throws -> Resource {
             try await resourceStore.create(pole: pole.id, input, actor: .adminCLI)
         }
-        let vans = try await resource(ResourceInput(name: "Camions 20 m³", kind: .equipment, units: 2, rules: ResourceRules(bufferMinutes: 30)))
+        let vans = try await resource(
+            ResourceInput(name: "Camions 20 m³", kind: .equipment, units: 2, rules: ResourceRules(bufferMinutes: 30)))
         let sound = try await resource(ResourceInput(name: "Sonorisation mobile", kind: .equipment))
-        let studio = try await resource(ResourceInput(
-            name: "Studio de répétition", kind: .premises,
-            rules: ResourceRules(openingHours: WeeklySchedule(Weekday.allCases, [WeeklySchedule.Hours(opens: LocalTime(hour: 10, minute: 0)!, closes: LocalTime(hour: 23, minute: 0)!)]))))
-        let roomA = try await resource(ResourceInput(name: "Salle de réunion Isère", kind: .premises, rules: ResourceRules(openingHours: weekdays(8, 19), slotMinutes: 30)))
-        let roomB = try await resource(ResourceInput(name: "Salle de réunion Vercors", kind: .premises, rules: ResourceRules(openingHours: weekdays(8, 19), slotMinutes: 30)))
-        let desks = try await resource(ResourceInput(name: "Bureaux partagés", kind: .premises, units: 6, rules: ResourceRules(openingHours: weekdays(8, 19))))
-        let machine = try await resource(ResourceInput(
-            name: "Machine à bois combinée", kind: .equipment, ownerMemberID: savoirFaire.id,
-            rules: ResourceRules(openingHours: weekdays(8, 18), approvalRequired: true)))
+        let studio = try await resource(
+            ResourceInput(
+                name: "Studio de répétition", kind: .premises,
+                rules: ResourceRules(
+                    openingHours: WeeklySchedule(
+                        Weekday.allCases,
+                        [WeeklySchedule.Hours(opens: LocalTime(hour: 10, minute: 0)!, closes: LocalTime(hour: 23, minute: 0)!)]))))
+        let roomA = try await resource(
+            ResourceInput(
+                name: "Salle de réunion Isère", kind: .premises, rules: ResourceRules(openingHours: weekdays(8, 19), slotMinutes: 30)))
+        let roomB = try await resource(
+            ResourceInput(
+                name: "Salle de réunion Vercors", kind: .premises, rules: ResourceRules(openingHours: weekdays(8, 19), slotMinutes: 30)))
+        let desks = try await resource(
+            ResourceInput(name: "Bureaux partagés", kind: .premises, units: 6, rules: ResourceRules(openingHours: weekdays(8, 19))))
+        let machine = try await resource(
+            ResourceInput(
+                name: "Machine à bois combinée", kind: .equipment, ownerMemberID: savoirFaire.id,
+                rules: ResourceRules(openingHours: weekdays(8, 18), approvalRequired: true)))
         let cargoBikes = try await resource(ResourceInput(name: "Vélos-cargos", kind: .equipment, units: 2))
-        let accountant = try await resource(ResourceInput(name: "Comptable partagée", kind: .staff, rules: ResourceRules(openingHours: weekdays(9, 17))))
-        let technician = try await resource(ResourceInput(name: "Technicien partagé", kind: .staff, rules: ResourceRules(openingHours: weekdays(8, 17))))
+        let accountant = try await resource(
+            ResourceInput(name: "Comptable partagée", kind: .staff, rules: ResourceRules(openingHours: weekdays(9, 17))))
+        let technician = try await resource(
+            ResourceInput(name: "Technicien partagé", kind: .staff, rules: ResourceRules(openingHours: weekdays(8, 17))))
 
         let rules = AllocationRuleStore(pool: pool)
         for (resource, rule) in [
@@ -140,7 +155,10 @@ enum DemoPole {
         let usage = UsageStore(pool: pool)
         var month = firstMonth
         while month < thisMonth {
-            for (staff, clients) in [(accountant, [lainiers, insertion, members[9], members[8], fabriques]), (technician, [lainiers, savoirFaire, members[5], members[7]])] {
+            for (staff, clients) in [
+                (accountant, [lainiers, insertion, members[9], members[8], fabriques]),
+                (technician, [lainiers, savoirFaire, members[5], members[7]]),
+            ] {
                 for client in clients where client.joinedOn < month.adding(months: 1)! {
                     let day = month.adding(days: 2 + random.next(20))
                     let range = TimeRange(start: zone.startOfDay(day), end: zone.startOfDay(day.adding(days: 1)))!
@@ -174,7 +192,10 @@ enum DemoPole {
                 (nil, 12_000, .energy, "Électricité des locaux communs"),
             ] {
                 _ = try await costs.create(
-                    pole: pole.id, CostInput(resourceID: resource, period: period, amountCents: cents, category: category, label: "\(label), \(month.month)/\(month.year)"),
+                    pole: pole.id,
+                    CostInput(
+                        resourceID: resource, period: period, amountCents: cents, category: category,
+                        label: "\(label), \(month.month)/\(month.year)"),
                     actor: .adminCLI)
             }
             month = month.adding(months: 1)!
@@ -182,15 +203,20 @@ enum DemoPole {
 
         let users = UserStore(pool: pool)
         let tokens = TokenStore(pool: pool)
-        let slug = String(name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map { $0.isLetter || $0.isNumber ? $0 : "-" })
-            .split(separator: "-").joined(separator: "-")
+        let slug = String(
+            name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        )
+        .split(separator: "-").joined(separator: "-")
         let coordinator = try await users.create(
-            pole: pole.id, email: "coordination@\(slug).example", name: "Camille Coordination", role: .coordinator, memberID: nil, actor: .adminCLI)
+            pole: pole.id, email: "coordination@\(slug).example", name: "Camille Coordination", role: .coordinator, memberID: nil,
+            actor: .adminCLI)
         let memberUser = try await users.create(
-            pole: pole.id, email: "contact@\(slug).example", name: "Alex des Fabriques", role: .member, memberID: fabriques.id, actor: .adminCLI)
+            pole: pole.id, email: "contact@\(slug).example", name: "Alex des Fabriques", role: .member, memberID: fabriques.id,
+            actor: .adminCLI)
         return Seeded(
             poleId: pole.id.description,
-            coordinatorEmail: coordinator.email, coordinatorToken: try await tokens.issue(for: coordinator.id, label: "demo", actor: .adminCLI),
+            coordinatorEmail: coordinator.email,
+            coordinatorToken: try await tokens.issue(for: coordinator.id, label: "demo", actor: .adminCLI),
             memberEmail: memberUser.email, memberName: fabriques.name,
             memberToken: try await tokens.issue(for: memberUser.id, label: "demo", actor: .adminCLI),
             lastMonthStart: lastMonth.description, lastMonthEnd: thisMonth.description

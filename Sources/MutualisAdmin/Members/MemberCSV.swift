@@ -69,13 +69,15 @@ enum MemberCSV {
 
     /// Writes members with CRLF line ends, as RFC 4180 asks.
     static func write(_ members: [Member], categories: [MemberCategory]) throws -> String {
-        try CSVDocument.write([header] + members.map { member in
-            [
-                member.name, member.legalForm.rawValue, member.siret?.digits ?? "",
-                categories.first { $0.id == member.categoryID }?.name ?? "",
-                String(Double(member.headcountHundredths) / 100), String(member.annualBudgetCents),
-                member.joinedOn.description, member.leftOn?.description ?? "",
-            ]
-        })
+        try CSVDocument.write(
+            [header]
+                + members.map { member in
+                    [
+                        member.name, member.legalForm.rawValue, member.siret?.digits ?? "",
+                        categories.first { $0.id == member.categoryID }?.name ?? "",
+                        String(Double(member.headcountHundredths) / 100), String(member.annualBudgetCents),
+                        member.joinedOn.description, member.leftOn?.description ?? "",
+                    ]
+                })
     }
 }

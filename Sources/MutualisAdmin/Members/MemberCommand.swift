@@ -18,10 +18,14 @@ struct MemberCommand: AsyncParsableCommand {
         if options.json {
             try Output.json(members.map(MemberJSON.init))
         } else {
-            Output.table(["ID", "NAME", "LEGAL FORM", "SIRET", "FTE", "JOINED", "LEFT"], members.map {
-                [$0.id.description, $0.name, $0.legalForm.rawValue, $0.siret?.digits ?? "-",
-                 String(Double($0.headcountHundredths) / 100), $0.joinedOn.description, $0.leftOn?.description ?? "-"]
-            })
+            Output.table(
+                ["ID", "NAME", "LEGAL FORM", "SIRET", "FTE", "JOINED", "LEFT"],
+                members.map {
+                    [
+                        $0.id.description, $0.name, $0.legalForm.rawValue, $0.siret?.digits ?? "-",
+                        String(Double($0.headcountHundredths) / 100), $0.joinedOn.description, $0.leftOn?.description ?? "-",
+                    ]
+                })
         }
     }
 
@@ -38,12 +42,16 @@ struct MemberCommand: AsyncParsableCommand {
         func apply(to input: inout MemberInput, options: GlobalOptions, categories: [MemberCategory]) throws {
             if let name { input.name = name }
             if let legalForm {
-                guard let form = LegalForm(rawValue: legalForm) else { throw AdminError.usage("--legal-form must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))") }
+                guard let form = LegalForm(rawValue: legalForm) else {
+                    throw AdminError.usage("--legal-form must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
                 input.legalForm = form
             }
             if let siret { input.siret = siret }
             if let category {
-                guard let match = categories.first(where: { $0.name == category }) else { throw AdminError.refused("no category named \(category) in this pole") }
+                guard let match = categories.first(where: { $0.name == category }) else {
+                    throw AdminError.refused("no category named \(category) in this pole")
+                }
                 input.categoryID = match.id
             }
             if let headcount { input.headcount = headcount }
@@ -144,7 +152,11 @@ struct MemberCommand: AsyncParsableCommand {
             let updated = try await options.withPool { pool in
                 try await MemberStore(pool: pool).update(pole: poleID, memberID, actor: .adminCLI) { $0.leftOn = lastDay }
             }
-            if options.json { try Output.json(MemberJSON(updated)) } else { printLine("\(updated.name) left on \(updated.leftOn?.description ?? "-")") }
+            if options.json {
+                try Output.json(MemberJSON(updated))
+            } else {
+                printLine("\(updated.name) left on \(updated.leftOn?.description ?? "-")")
+            }
         }
     }
 }
@@ -156,7 +168,8 @@ extension MemberCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Add the members of a CSV file, all or none.",
-            discussion: "Columns: \(MemberCSV.header.joined(separator: ",")) (name and legalForm required). A bad row is reported with its line and field, and then nothing is imported."
+            discussion:
+                "Columns: \(MemberCSV.header.joined(separator: ",")) (name and legalForm required). A bad row is reported with its line and field, and then nothing is imported."
         )
 
         @OptionGroup var options: GlobalOptions

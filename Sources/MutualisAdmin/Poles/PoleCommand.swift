@@ -54,7 +54,8 @@ struct PoleCommand: AsyncParsableCommand {
             if options.json {
                 try Output.json(poles.map(PoleJSON.init))
             } else {
-                Output.table(["ID", "NAME", "TIME ZONE", "CURRENCY"], poles.map { [$0.id.description, $0.name, $0.timeZone, $0.currency] })
+                Output.table(
+                    ["ID", "NAME", "TIME ZONE", "CURRENCY"], poles.map { [$0.id.description, $0.name, $0.timeZone, $0.currency] })
             }
         }
     }

@@ -26,7 +26,9 @@ struct ResourceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            guard let resourceKind = Resource.Kind(rawValue: kind) else { throw AdminError.usage("--kind must be equipment, staff or premises") }
+            guard let resourceKind = Resource.Kind(rawValue: kind) else {
+                throw AdminError.usage("--kind must be equipment, staff or premises")
+            }
             let ownerID = try owner.map { try options.id($0, as: MemberID.self, option: "owner") }
             let input = ResourceInput(
                 name: name, kind: resourceKind, units: units, ownerMemberID: ownerID,
@@ -69,7 +71,8 @@ struct ResourceCommand: AsyncParsableCommand {
             if options.json {
                 try Output.json(resources.map(ResourceJSON.init))
             } else {
-                Output.table(["ID", "NAME", "KIND", "UNITS"], resources.map { [$0.id.description, $0.name, $0.kind.rawValue, String($0.units)] })
+                Output.table(
+                    ["ID", "NAME", "KIND", "UNITS"], resources.map { [$0.id.description, $0.name, $0.kind.rawValue, String($0.units)] })
             }
         }
     }
@@ -112,7 +115,8 @@ struct ResourceCommand: AsyncParsableCommand {
             if let error = rule?.validationErrors().first { throw AdminError.refused("\(error.field): \(error.message)") }
             let updated = try await options.withPool { pool in
                 let resources = ResourceStore(pool: pool)
-                let resource = changesResource
+                let resource =
+                    changesResource
                     ? try await resources.update(pole: poleID, resourceID, actor: .adminCLI) { input in
                         if let name { input.name = name }
                         if let units { input.units = units }
@@ -122,14 +126,17 @@ struct ResourceCommand: AsyncParsableCommand {
                     }
                     : try await resources.get(pole: poleID, resourceID)
                 if let rule {
-                    _ = try await AllocationRuleStore(pool: pool).set(pole: poleID, resource: resourceID, rule: rule, effectiveFrom: from, actor: .adminCLI)
+                    _ = try await AllocationRuleStore(pool: pool).set(
+                        pole: poleID, resource: resourceID, rule: rule, effectiveFrom: from, actor: .adminCLI)
                 }
                 return resource
             }
             if options.json {
                 try Output.json(ResourceJSON(updated))
             } else {
-                printLine("Updated resource \(updated.name)" + (rule.map { " (allocation rule: \($0.method.rawValue)\(from.map { " from \($0)" } ?? ""))" } ?? ""))
+                printLine(
+                    "Updated resource \(updated.name)"
+                        + (rule.map { " (allocation rule: \($0.method.rawValue)\(from.map { " from \($0)" } ?? ""))" } ?? ""))
             }
         }
     }
@@ -157,7 +164,8 @@ struct ResourceCommand: AsyncParsableCommand {
                 }
                 guard let range = TimeRange(start: from, end: to) else { throw AdminError.usage("--end must be after --start") }
                 try await options.withPool { pool in
-                    try await ResourceStore(pool: pool).addBlackout(pole: poleID, resourceID, range: range, reason: reason, actor: .adminCLI)
+                    try await ResourceStore(pool: pool).addBlackout(
+                        pole: poleID, resourceID, range: range, reason: reason, actor: .adminCLI)
                 }
                 if options.json {
                     try Output.json(["resource": resourceID.description, "start": start, "end": end])

@@ -34,7 +34,8 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a user's tokens (never the tokens themselves).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List a user's tokens (never the tokens themselves).")
 
         @OptionGroup var options: GlobalOptions
         @Option(help: "The user's email.") var email: String
@@ -47,9 +48,11 @@ struct TokenCommand: AsyncParsableCommand {
             if options.json {
                 try Output.json(tokens)
             } else {
-                Output.table(["ID", "SCOPE", "CREATED", "LAST USED", "REVOKED"], tokens.map {
-                    [$0.id, $0.scope, Output.instant($0.createdAt), Output.instant($0.lastUsedAt), Output.instant($0.revokedAt)]
-                })
+                Output.table(
+                    ["ID", "SCOPE", "CREATED", "LAST USED", "REVOKED"],
+                    tokens.map {
+                        [$0.id, $0.scope, Output.instant($0.createdAt), Output.instant($0.lastUsedAt), Output.instant($0.revokedAt)]
+                    })
             }
         }
     }

@@ -29,7 +29,8 @@ struct UserCommand: AsyncParsableCommand {
                 memberID = id
             }
             let user = try await options.withPool { pool in
-                try await UserStore(pool: pool).create(pole: poleID, email: email, name: name, role: userRole, memberID: memberID, actor: .adminCLI)
+                try await UserStore(pool: pool).create(
+                    pole: poleID, email: email, name: name, role: userRole, memberID: memberID, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(UserRepresentation(user))
@@ -51,9 +52,11 @@ struct UserCommand: AsyncParsableCommand {
             if options.json {
                 try Output.json(users.map(UserRepresentation.init))
             } else {
-                Output.table(["ID", "EMAIL", "NAME", "ROLE", "MEMBER"], users.map {
-                    [$0.id.description, $0.email, $0.name, $0.role.rawValue, $0.memberID?.description ?? "-"]
-                })
+                Output.table(
+                    ["ID", "EMAIL", "NAME", "ROLE", "MEMBER"],
+                    users.map {
+                        [$0.id.description, $0.email, $0.name, $0.role.rawValue, $0.memberID?.description ?? "-"]
+                    })
             }
         }
     }

@@ -70,7 +70,8 @@ public struct BookingRuleChecker: Sendable {
             }
         }
         if request.quantity < 1 || request.quantity > units {
-            found.append(.init(rule: .quantity, field: "quantity", message: "between 1 and \(units) units can be booked, not \(request.quantity)"))
+            found.append(
+                .init(rule: .quantity, field: "quantity", message: "between 1 and \(units) units can be booked, not \(request.quantity)"))
         }
         if let openingHours = rules.openingHours {
             let open = openingHours.openRanges(within: range, in: zone)
@@ -79,7 +80,10 @@ public struct BookingRuleChecker: Sendable {
             }
         }
         if let blackout = blackouts.first(where: { $0.overlaps(range) }) {
-            found.append(.init(rule: .blackout, field: "start", message: "the resource is unavailable from \(blackout.start.rfc3339) to \(blackout.end.rfc3339)"))
+            found.append(
+                .init(
+                    rule: .blackout, field: "start",
+                    message: "the resource is unavailable from \(blackout.start.rfc3339) to \(blackout.end.rfc3339)"))
         }
         if let slot = rules.slotMinutes {
             let slotSeconds = Double(slot * 60)
@@ -108,16 +112,19 @@ public struct BookingRuleChecker: Sendable {
                 other.overlaps(range.extended(by: buffer)) || range.overlaps(other.extended(by: buffer))
             }
             if tooClose {
-                found.append(.init(rule: .buffer, field: "start", message: "\(rules.bufferMinutes) minutes must stay free between bookings"))
+                found.append(
+                    .init(rule: .buffer, field: "start", message: "\(rules.bufferMinutes) minutes must stay free between bookings"))
             }
         }
         if let quota = rules.monthlyQuotaMinutes {
             for (month, requested) in request.unitMinutesByMonth(in: zone).sorted(by: { $0.key < $1.key })
             where (heldMinutesByMonth[month] ?? 0) + requested > quota {
-                found.append(.init(
-                    rule: .monthlyQuota, field: "end",
-                    message: "a member may hold \(quota) unit-minutes a month; \(heldMinutesByMonth[month] ?? 0) are already held in \(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
-                ))
+                found.append(
+                    .init(
+                        rule: .monthlyQuota, field: "end",
+                        message:
+                            "a member may hold \(quota) unit-minutes a month; \(heldMinutesByMonth[month] ?? 0) are already held in \(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
+                    ))
             }
         }
         return found

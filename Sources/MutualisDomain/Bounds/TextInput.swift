@@ -20,7 +20,8 @@ public enum TextInput {
         for scalar in text.unicodeScalars where isControl(scalar, multiline: multiline) {
             let code = String(scalar.value, radix: 16, uppercase: true)
             let what = multiline ? "control characters other than line breaks and tabs" : "control characters or line breaks"
-            return FieldError(field: field, message: "must not contain \(what) (found U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))")
+            return FieldError(
+                field: field, message: "must not contain \(what) (found U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code))")
         }
         if required && text.allSatisfy(\.isWhitespace) {
             return FieldError(field: field, message: "must not be empty")

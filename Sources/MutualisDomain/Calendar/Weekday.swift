@@ -1,6 +1,7 @@
 /// A day of the week, numbered as ISO 8601 does: Monday is 1, Sunday 7.
 public enum Weekday: Int, CaseIterable, Comparable, Sendable, Codable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The weekday of an ISO number, 1...7.
     public init?(isoNumber: Int) {

@@ -66,11 +66,12 @@ public enum AllocationEngine {
             displayed = members.map { Double(shares[$0.id] ?? 0) / 10_000 }
         case .hybrid:
             let fixed = Int128(fast: rule.fixedPartTenThousandths!)
-            let fixedPart: SharePart = switch rule.fixedKey! {
-            case .equal: keys.membershipPart(fraction: fixed)
-            case .headcount: keys.attributePart(.headcount, fraction: fixed)
-            case .budget: keys.attributePart(.budget, fraction: fixed)
-            }
+            let fixedPart: SharePart =
+                switch rule.fixedKey! {
+                case .equal: keys.membershipPart(fraction: fixed)
+                case .headcount: keys.attributePart(.headcount, fraction: fixed)
+                case .budget: keys.attributePart(.budget, fraction: fixed)
+                }
             parts = [fixedPart, keys.usagePart(fraction: scale - fixed)]
             displayed = keys.usageDisplay
         }
@@ -85,10 +86,11 @@ public enum AllocationEngine {
         )
         var lines: [AllocationLine] = []
         for (position, member) in members.enumerated() where exact.numerators[position] != 0 || amounts[position] != 0 {
-            lines.append(AllocationLine(
-                memberID: member.id, costID: id, basis: displayed[position],
-                share: parts.reduce(0) { $0 + $1.share(of: position) }, amountCents: amounts[position]
-            ))
+            lines.append(
+                AllocationLine(
+                    memberID: member.id, costID: id, basis: displayed[position],
+                    share: parts.reduce(0) { $0 + $1.share(of: position) }, amountCents: amounts[position]
+                ))
         }
         return CostAllocation(
             costID: id, amountCents: cost.amountCents, lines: lines, unallocatedCents: amounts[members.count],

@@ -128,7 +128,8 @@ public struct AllocationRule: Hashable, Sendable, Codable {
                 errors.append(FieldError(field: "fixedPart", message: "a hybrid rule needs its fixed part, between 0 and 1"))
             }
             if fixedKey == nil {
-                errors.append(FieldError(field: "fixedKey", message: "a hybrid rule needs the key of its fixed part: equal, headcount or budget"))
+                errors.append(
+                    FieldError(field: "fixedKey", message: "a hybrid rule needs the key of its fixed part: equal, headcount or budget"))
             }
         }
         return errors

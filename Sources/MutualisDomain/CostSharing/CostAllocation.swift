@@ -75,7 +75,8 @@ public enum AllocationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .negativeUsage(let cost, let member): "cost \(cost): member \(member) has negative usage"
         case .negativeCapacity(let cost): "cost \(cost) has a negative capacity"
         case .unknownMember(let cost, let member): "cost \(cost) names member \(member), who is not a member of the pole"
-        case .invalidRule(let cost, let errors): "cost \(cost) has an invalid rule: " + errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+        case .invalidRule(let cost, let errors):
+            "cost \(cost) has an invalid rule: " + errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
         case .basesTooLarge(let cost): "cost \(cost): the bases are too large to share exactly"
         }
     }

@@ -17,11 +17,12 @@ enum LargestRemainder {
         guard leftover > 0 else { return amounts }
         // Remainders are below the denominator, which nearly always fits in 64 bits, where
         // the processor compares them; sorting a thousand 128-bit ones per cost is slow.
-        let order: [Int] = if denominator._high == 0 {
-            largestFirst(remainders.map { (UInt64($0.remainder._low), $0.index) })
-        } else {
-            largestFirst(remainders)
-        }
+        let order: [Int] =
+            if denominator._high == 0 {
+                largestFirst(remainders.map { (UInt64($0.remainder._low), $0.index) })
+            } else {
+                largestFirst(remainders)
+            }
         for index in order.prefix(leftover) {
             amounts[index] += 1
         }

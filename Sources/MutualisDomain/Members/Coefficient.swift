@@ -32,7 +32,8 @@ public struct Coefficient: Hashable, Comparable, Sendable, Codable, CustomString
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(Double.self)
         guard let coefficient = Coefficient(value) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a coefficient is between 0 and 10, with at most four decimals"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "a coefficient is between 0 and 10, with at most four decimals"))
         }
         self = coefficient
     }

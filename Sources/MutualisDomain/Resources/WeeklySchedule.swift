@@ -36,7 +36,8 @@ public struct WeeklySchedule: Hashable, Sendable, Codable {
                 errors.append(FieldError(field: field, message: "\(range.opens)–\(range.closes) closes before it opens"))
             }
             for (earlier, later) in zip(sorted, sorted.dropFirst()) where later.opens < earlier.closes {
-                errors.append(FieldError(field: field, message: "\(earlier.opens)–\(earlier.closes) and \(later.opens)–\(later.closes) overlap"))
+                errors.append(
+                    FieldError(field: field, message: "\(earlier.opens)–\(earlier.closes) and \(later.opens)–\(later.closes) overlap"))
             }
         }
         return errors
@@ -52,7 +53,8 @@ public struct WeeklySchedule: Hashable, Sendable, Codable {
         while day <= lastDay {
             for hours in (days[day.weekday] ?? []).sorted(by: { $0.opens < $1.opens }) {
                 let start = zone.instant(LocalDateTime(day, hours.opens))
-                let end = hours.closes == .endOfDay
+                let end =
+                    hours.closes == .endOfDay
                     ? zone.startOfDay(day.adding(days: 1))
                     : zone.instant(LocalDateTime(day, hours.closes))
                 guard let range = TimeRange(start: start, end: end), let clipped = range.intersection(window) else { continue }

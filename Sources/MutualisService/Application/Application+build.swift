@@ -32,10 +32,11 @@ public func buildApplication(
 /// HTTP/1.1 closing connections idle, or slow to send a request's head, past the limits'
 /// timeout, and answering unreadable requests with problem+json.
 public func httpServer(_ limits: ServerConfiguration.Limits) -> HTTPServerBuilder {
-    .http1(configuration: .init(
-        additionalChannelHandlers: [ParseErrorProblemHandler()],
-        idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds))
-    ))
+    .http1(
+        configuration: .init(
+            additionalChannelHandlers: [ParseErrorProblemHandler()],
+            idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds))
+        ))
 }
 
 /// The routes of the API over a pool; also what the tests drive. With `tokenCache`, callers

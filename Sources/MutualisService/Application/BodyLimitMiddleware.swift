@@ -8,7 +8,9 @@ public struct BodyLimitMiddleware: RouterMiddleware {
 
     let limit: Int
 
-    public func handle(_ request: Request, context: MutualisRequestContext, next: (Request, MutualisRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: MutualisRequestContext, next: (Request, MutualisRequestContext) async throws -> Response
+    ) async throws -> Response {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw Problem(status: .contentTooLarge, detail: "the body is over \(limit) bytes")
         }

@@ -33,10 +33,15 @@ final class ParseErrorProblemHandler: ChannelDuplexHandler, RemovableChannelHand
             context.fireErrorCaught(error)
             return
         }
-        let body = ByteBuffer(string: #"{"detail":"the request cannot be read as HTTP; its head may be longer than 80 KiB","errors":[],"status":400,"title":"Bad Request","type":"about:blank"}"#)
-        let head = HTTPResponse(status: .badRequest, headerFields: [
-            .contentType: "application/problem+json", .contentLength: String(body.readableBytes), .connection: "close",
-        ])
+        let body = ByteBuffer(
+            string:
+                #"{"detail":"the request cannot be read as HTTP; its head may be longer than 80 KiB","errors":[],"status":400,"title":"Bad Request","type":"about:blank"}"#
+        )
+        let head = HTTPResponse(
+            status: .badRequest,
+            headerFields: [
+                .contentType: "application/problem+json", .contentLength: String(body.readableBytes), .connection: "close",
+            ])
         let channel = context.channel
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(body)), promise: nil)

@@ -46,7 +46,8 @@ public struct ServerConfiguration: Sendable {
 
         /// The pool's limits.
         var pool: PostgresPoolLimits {
-            PostgresPoolLimits(maxWait: .seconds(poolWaitSeconds), maxWaiting: poolQueue, statementTimeout: .seconds(statementTimeoutSeconds))
+            PostgresPoolLimits(
+                maxWait: .seconds(poolWaitSeconds), maxWaiting: poolQueue, statementTimeout: .seconds(statementTimeoutSeconds))
         }
     }
 

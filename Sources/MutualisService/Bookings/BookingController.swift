@@ -40,7 +40,8 @@ struct BookingController {
         let input = try bookingInput(body, caller: caller)
         let isSeries = input.recurrence != nil
         let render: @Sendable (BookingOutcome) throws -> StoredResponse = { outcome in
-            let data = isSeries
+            let data =
+                isSeries
                 ? try APICoding.encoder.encode(SeriesJSON(outcome))
                 : try APICoding.encoder.encode(BookingJSON(outcome.bookings[0]))
             return StoredResponse(status: 201, body: String(decoding: data, as: UTF8.self))
@@ -77,7 +78,8 @@ struct BookingController {
 
     @Sendable func get(_ request: Request, context: MutualisRequestContext) async throws -> BookingJSON {
         let caller = try context.caller()
-        return BookingJSON(try await bookings.get(try context.id("bookingId", as: BookingID.self, what: "booking"), scope: BookingScope(caller)))
+        return BookingJSON(
+            try await bookings.get(try context.id("bookingId", as: BookingID.self, what: "booking"), scope: BookingScope(caller)))
     }
 
     /// Cancels a booking; `?scope=following` also cancels the later occurrences of its series.
@@ -95,7 +97,9 @@ struct BookingController {
         try await move(context, to: .rejected, caller: try context.coordinator(), following: false)
     }
 
-    private func move(_ context: MutualisRequestContext, to status: BookingStatus, caller: Principal, following: Bool) async throws -> BookingJSON {
+    private func move(_ context: MutualisRequestContext, to status: BookingStatus, caller: Principal, following: Bool) async throws
+        -> BookingJSON
+    {
         let id = try context.id("bookingId", as: BookingID.self, what: "booking")
         let moved = try await bookings.move(id, to: status, scope: BookingScope(caller), actor: caller.actor, following: following)
         return BookingJSON(moved[0])
@@ -128,13 +132,16 @@ struct BookingController {
             if let names = given.weekdays {
                 weekdays = []
                 for name in names {
-                    if let weekday = Weekday.allCases.first(where: { RulesJSON.name($0) == name }) { weekdays?.insert(weekday) } else {
+                    if let weekday = Weekday.allCases.first(where: { RulesJSON.name($0) == name }) {
+                        weekdays?.insert(weekday)
+                    } else {
                         errors.append(FieldError(field: "recurrence.weekdays", message: "\(name) is not a weekday: monday ... sunday"))
                     }
                 }
             }
             if let frequency {
-                recurrence = RecurrenceRule(frequency: frequency, interval: given.interval ?? 1, weekdays: weekdays, count: given.count, until: given.until)
+                recurrence = RecurrenceRule(
+                    frequency: frequency, interval: given.interval ?? 1, weekdays: weekdays, count: given.count, until: given.until)
             }
         }
         let onConflict = BookingInput.OnConflict(rawValue: body.onConflict ?? "fail")

@@ -39,7 +39,9 @@ struct SeriesJSON: Encodable, Sendable {
     init(_ outcome: BookingOutcome) {
         seriesId = outcome.seriesID?.description ?? ""
         bookings = outcome.bookings.map(BookingJSON.init)
-        conflicts = outcome.refused.map { Problem.Conflict(start: $0.range.start, end: $0.range.end, reason: $0.reason, rule: $0.rule?.rawValue) }
+        conflicts = outcome.refused.map {
+            Problem.Conflict(start: $0.range.start, end: $0.range.end, reason: $0.reason, rule: $0.rule?.rawValue)
+        }
     }
 }
 

@@ -24,7 +24,9 @@ struct AllocationRunController {
         return Created(body: AllocationRunRepresentation(try await runs.create(pole: caller.poleID, period: period, actor: caller.actor)))
     }
 
-    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<AllocationRunSummaryRepresentation> {
+    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<
+        AllocationRunSummaryRepresentation
+    > {
         let caller = try context.coordinator()
         let page = try await runs.list(pole: caller.poleID, page: try request.pageRequest())
         return ListResponse(items: page.items.map(AllocationRunSummaryRepresentation.init), next: page.next)

@@ -31,7 +31,8 @@ struct CostController {
     /// Costs whose period lies within `?from=&to=` (dates), or all.
     @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CostRepresentation> {
         let caller = try context.coordinator()
-        let period = request.uri.queryParameters.get("from") == nil && request.uri.queryParameters.get("to") == nil
+        let period =
+            request.uri.queryParameters.get("from") == nil && request.uri.queryParameters.get("to") == nil
             ? nil : try request.period(from: "from", to: "to")
         let page = try await costs.list(pole: caller.poleID, within: period, page: try request.pageRequest())
         return ListResponse(items: page.items.map(CostRepresentation.init), next: page.next)
@@ -57,9 +58,12 @@ struct CostController {
         return AllocationRuleRepresentation(try await rules.rule(pole: caller.poleID, resource: id, on: try request.date("on")))
     }
 
-    @Sendable func ruleHistory(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<AllocationRuleRepresentation> {
+    @Sendable func ruleHistory(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<
+        AllocationRuleRepresentation
+    > {
         let caller = try context.caller()
         let id = try context.id("resourceId", as: ResourceID.self, what: "resource")
-        return ListResponse(items: try await rules.history(pole: caller.poleID, resource: id).map(AllocationRuleRepresentation.init), next: nil)
+        return ListResponse(
+            items: try await rules.history(pole: caller.poleID, resource: id).map(AllocationRuleRepresentation.init), next: nil)
     }
 }

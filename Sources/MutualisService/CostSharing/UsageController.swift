@@ -20,7 +20,9 @@ struct UsageController {
         }
         let quantity: Int
         if let given = body.quantity {
-            guard let exact = FixedPoint.exact(given, scale: 1_000) else { throw Problem.invalid([FieldError(field: "quantity", message: "has at most three decimals")]) }
+            guard let exact = FixedPoint.exact(given, scale: 1_000) else {
+                throw Problem.invalid([FieldError(field: "quantity", message: "has at most three decimals")])
+            }
             quantity = exact
         } else if body.unit == .hours {
             quantity = Int((range.duration / 3.6).rounded())

@@ -14,7 +14,8 @@ struct HealthController {
         // Within a second whatever the load: a pool too busy to answer by then is not ready.
         router.get("/ready") { _, _ -> Response in
             do {
-                guard try await withinDeadline(.seconds(1), { try await pool.withConnection { _ = try $0.query("SELECT 1") } }) != nil else {
+                guard try await withinDeadline(.seconds(1), { try await pool.withConnection { _ = try $0.query("SELECT 1") } }) != nil
+                else {
                     throw CancellationError()
                 }
                 return Response(
@@ -26,7 +27,11 @@ struct HealthController {
                 return Response(
                     status: .serviceUnavailable,
                     headers: [.contentType: "application/problem+json", .retryAfter: "1"],
-                    body: .init(byteBuffer: ByteBuffer(string: #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"the database cannot be reached in time","errors":[]}"#))
+                    body: .init(
+                        byteBuffer: ByteBuffer(
+                            string:
+                                #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"the database cannot be reached in time","errors":[]}"#
+                        ))
                 )
             }
         }

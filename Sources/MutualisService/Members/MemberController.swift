@@ -32,7 +32,8 @@ struct MemberController {
         return Created(body: CategoryRepresentation(category))
     }
 
-    @Sendable func listCategories(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CategoryRepresentation> {
+    @Sendable func listCategories(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CategoryRepresentation>
+    {
         let caller = try context.caller()
         return ListResponse(items: try await categories.list(pole: caller.poleID).map(CategoryRepresentation.init), next: nil)
     }
@@ -90,7 +91,8 @@ struct MemberController {
             if let legalForm = LegalForm(rawValue: form) {
                 input.legalForm = legalForm
             } else {
-                errors.append(FieldError(field: "legalForm", message: "must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))"))
+                errors.append(
+                    FieldError(field: "legalForm", message: "must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
         }
         if let siret = body.siret { input.siret = siret.value }
@@ -105,10 +107,18 @@ struct MemberController {
         if let headcount = body.headcount { input.headcount = headcount }
         if let budget = body.annualBudgetCents { input.annualBudgetCents = budget }
         if let joined = body.joinedOn {
-            if let date = LocalDate(joined) { input.joinedOn = date } else { errors.append(FieldError(field: "joinedOn", message: "must be a date YYYY-MM-DD")) }
+            if let date = LocalDate(joined) {
+                input.joinedOn = date
+            } else {
+                errors.append(FieldError(field: "joinedOn", message: "must be a date YYYY-MM-DD"))
+            }
         }
         if let left = body.leftOn?.value {
-            if let date = LocalDate(left) { input.leftOn = date } else { errors.append(FieldError(field: "leftOn", message: "must be a date YYYY-MM-DD")) }
+            if let date = LocalDate(left) {
+                input.leftOn = date
+            } else {
+                errors.append(FieldError(field: "leftOn", message: "must be a date YYYY-MM-DD"))
+            }
         }
         return errors
     }

@@ -1,5 +1,5 @@
-import Prometheus
 import PostgresClient
+import Prometheus
 
 /// What `/metrics` exposes, in Prometheus text format: requests by route and status with
 /// their latency, the pool's connections in use and callers waiting, bookings made and refused.
@@ -22,11 +22,13 @@ final class ServiceMetrics: Sendable {
     /// Counts a request and records how long it took.
     func recordRequest(route: String, method: String, status: Int, nanoseconds: Int64) {
         registry.makeCounter(
-            descriptor: MetricNameDescriptor(metricName: "http_requests", unitName: "total", helpText: "HTTP requests by route, method and status."),
+            descriptor: MetricNameDescriptor(
+                metricName: "http_requests", unitName: "total", helpText: "HTTP requests by route, method and status."),
             labels: [("route", route), ("method", method), ("status", String(status))]
         ).increment()
         registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency by route and method."),
+            descriptor: MetricNameDescriptor(
+                metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency by route and method."),
             labels: [("route", route), ("method", method)],
             buckets: Self.latencyBuckets
         ).recordNanoseconds(nanoseconds)
@@ -35,7 +37,8 @@ final class ServiceMetrics: Sendable {
     /// Counts a booking request's outcome: `created`, `conflict` or `refused` (a broken rule).
     func recordBooking(_ outcome: String, count: Int = 1) {
         registry.makeCounter(
-            descriptor: MetricNameDescriptor(namespace: "mutualis", metricName: "bookings", unitName: "total", helpText: "Booking attempts by outcome."),
+            descriptor: MetricNameDescriptor(
+                namespace: "mutualis", metricName: "bookings", unitName: "total", helpText: "Booking attempts by outcome."),
             labels: [("outcome", outcome)]
         ).increment(by: Int64(count))
     }
@@ -43,12 +46,22 @@ final class ServiceMetrics: Sendable {
     /// The text of every metric, the pool's figures read now.
     func exposition() -> [UInt8] {
         let statistics = pool.statistics
-        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "mutualis", metricName: "pool_connections_in_use", unitName: "", helpText: "Database connections running a request's work."))
-            .set(Double(statistics.inUse))
-        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "mutualis", metricName: "pool_waiting", unitName: "", helpText: "Requests waiting for a database connection."))
-            .set(Double(statistics.waiting))
-        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "mutualis", metricName: "pool_size", unitName: "", helpText: "Database connections the pool may hold."))
-            .set(Double(statistics.size))
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "mutualis", metricName: "pool_connections_in_use", unitName: "",
+                helpText: "Database connections running a request's work.")
+        )
+        .set(Double(statistics.inUse))
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "mutualis", metricName: "pool_waiting", unitName: "", helpText: "Requests waiting for a database connection.")
+        )
+        .set(Double(statistics.waiting))
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "mutualis", metricName: "pool_size", unitName: "", helpText: "Database connections the pool may hold.")
+        )
+        .set(Double(statistics.size))
         return registry.emitToBuffer()
     }
 }

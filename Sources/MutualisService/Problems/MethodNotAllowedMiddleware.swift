@@ -35,7 +35,9 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
         let segments = path.split(separator: "/")
         return routes.first { route in
             route.segments.count == segments.count
-                && zip(route.segments, segments).allSatisfy { pattern, segment in pattern.hasPrefix("{") || pattern.hasPrefix(":") || pattern == segment }
+                && zip(route.segments, segments).allSatisfy { pattern, segment in
+                    pattern.hasPrefix("{") || pattern.hasPrefix(":") || pattern == segment
+                }
         }?.methods ?? []
     }
 }

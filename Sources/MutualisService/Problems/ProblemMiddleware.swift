@@ -68,7 +68,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .seriesRefused(let refused):
             return Problem(
                 status: .conflict, type: "/problems/series-refused", detail: error.description,
-                conflicts: refused.map { Problem.Conflict(start: $0.range.start, end: $0.range.end, reason: $0.reason, rule: $0.rule?.rawValue) }
+                conflicts: refused.map {
+                    Problem.Conflict(start: $0.range.start, end: $0.range.end, reason: $0.reason, rule: $0.rule?.rawValue)
+                }
             )
         }
     }

@@ -18,7 +18,8 @@ struct ReportController {
         let period = try request.period(from: "from", to: "to")
         let report = PoolingReportRepresentation(try await reports.report(pole: caller.poleID, period: period))
         if request.wantsCSV {
-            return try CSVResponse(text: try report.csv(), filename: "pooling-\(report.from)-\(report.to).csv").response(from: request, context: context)
+            return try CSVResponse(text: try report.csv(), filename: "pooling-\(report.from)-\(report.to).csv").response(
+                from: request, context: context)
         }
         return try report.response(from: request, context: context)
     }

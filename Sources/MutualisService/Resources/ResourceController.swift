@@ -36,7 +36,8 @@ struct ResourceController {
 
     @Sendable func get(_ request: Request, context: MutualisRequestContext) async throws -> ResourceJSON {
         let caller = try context.caller()
-        return ResourceJSON(try await resources.get(pole: caller.poleID, try context.id("resourceId", as: ResourceID.self, what: "resource")))
+        return ResourceJSON(
+            try await resources.get(pole: caller.poleID, try context.id("resourceId", as: ResourceID.self, what: "resource")))
     }
 
     @Sendable func update(_ request: Request, context: MutualisRequestContext) async throws -> ResourceJSON {
@@ -100,7 +101,9 @@ struct ResourceController {
         var errors: [FieldError] = []
         if let name = body.name { input.name = name }
         if let kind = body.kind {
-            if let value = Resource.Kind(rawValue: kind) { input.kind = value } else {
+            if let value = Resource.Kind(rawValue: kind) {
+                input.kind = value
+            } else {
                 errors.append(FieldError(field: "kind", message: "must be equipment, staff or premises"))
             }
         } else if requireKind {
@@ -109,7 +112,11 @@ struct ResourceController {
         if let units = body.units { input.units = units }
         if let owner = body.ownerMemberId {
             if let text = owner.value {
-                if let id = MemberID(text) { input.ownerMemberID = id } else { errors.append(FieldError(field: "ownerMemberId", message: "no such member in this pole")) }
+                if let id = MemberID(text) {
+                    input.ownerMemberID = id
+                } else {
+                    errors.append(FieldError(field: "ownerMemberId", message: "no such member in this pole"))
+                }
             } else {
                 input.ownerMemberID = nil
             }

@@ -24,9 +24,10 @@ struct RulesJSON: Codable, Sendable {
 
     init(_ rules: ResourceRules) {
         openingHours = rules.openingHours.map { schedule in
-            Dictionary(uniqueKeysWithValues: schedule.days.map { weekday, hours in
-                (Self.name(weekday), hours.map { Hours(opens: $0.opens.description, closes: $0.closes.description) })
-            })
+            Dictionary(
+                uniqueKeysWithValues: schedule.days.map { weekday, hours in
+                    (Self.name(weekday), hours.map { Hours(opens: $0.opens.description, closes: $0.closes.description) })
+                })
         }
         slotMinutes = rules.slotMinutes
         minDurationMinutes = rules.minDurationMinutes
@@ -52,7 +53,8 @@ struct RulesJSON: Codable, Sendable {
                 }
                 for (index, range) in ranges.enumerated() {
                     guard let opens = LocalTime(range.opens), let closes = LocalTime(range.closes) else {
-                        errors.append(FieldError(field: "rules.openingHours.\(name).\(index)", message: "times are HH:MM, from 00:00 to 24:00"))
+                        errors.append(
+                            FieldError(field: "rules.openingHours.\(name).\(index)", message: "times are HH:MM, from 00:00 to 24:00"))
                         continue
                     }
                     days[weekday, default: []].append(.init(opens: opens, closes: closes))
@@ -66,19 +68,21 @@ struct RulesJSON: Codable, Sendable {
             if monthlyQuotaHours > 0, monthlyQuotaHours <= maximum, (monthlyQuotaHours * 60).rounded() == monthlyQuotaHours * 60 {
                 quota = Int(monthlyQuotaHours * 60)
             } else {
-                errors.append(FieldError(
-                    field: "rules.monthlyQuotaHours",
-                    message: "must be a number of hours above 0 and at most \(InputBounds.maxMonthlyQuotaHours), to the minute"
-                ))
+                errors.append(
+                    FieldError(
+                        field: "rules.monthlyQuotaHours",
+                        message: "must be a number of hours above 0 and at most \(InputBounds.maxMonthlyQuotaHours), to the minute"
+                    ))
             }
         }
         guard errors.isEmpty else { return .failure(FieldErrors(errors)) }
-        return .success(ResourceRules(
-            openingHours: schedule, slotMinutes: slotMinutes, minDurationMinutes: minDurationMinutes,
-            maxDurationMinutes: maxDurationMinutes, minNoticeMinutes: minNoticeMinutes, maxHorizonDays: maxHorizonDays,
-            bufferMinutes: bufferMinutes ?? 0, approvalRequired: approvalRequired ?? false,
-            cancellationDeadlineMinutes: cancellationDeadlineMinutes, monthlyQuotaMinutes: quota
-        ))
+        return .success(
+            ResourceRules(
+                openingHours: schedule, slotMinutes: slotMinutes, minDurationMinutes: minDurationMinutes,
+                maxDurationMinutes: maxDurationMinutes, minNoticeMinutes: minNoticeMinutes, maxHorizonDays: maxHorizonDays,
+                bufferMinutes: bufferMinutes ?? 0, approvalRequired: approvalRequired ?? false,
+                cancellationDeadlineMinutes: cancellationDeadlineMinutes, monthlyQuotaMinutes: quota
+            ))
     }
 
     static func name(_ weekday: Weekday) -> String {

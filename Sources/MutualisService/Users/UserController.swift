@@ -39,10 +39,13 @@ struct UserController {
         }
         var member: MemberID?
         if let text = body.memberId {
-            guard let id = MemberID(text) else { throw Problem.invalid([FieldError(field: "memberId", message: "no such member in this pole")]) }
+            guard let id = MemberID(text) else {
+                throw Problem.invalid([FieldError(field: "memberId", message: "no such member in this pole")])
+            }
             member = id
         }
-        let user = try await users.create(pole: caller.poleID, email: body.email, name: body.name, role: role, memberID: member, actor: caller.actor)
+        let user = try await users.create(
+            pole: caller.poleID, email: body.email, name: body.name, role: role, memberID: member, actor: caller.actor)
         return Created(body: UserRepresentation(user))
     }
 

@@ -32,14 +32,18 @@ public struct TokenStore: Sendable {
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = generator.next() }
-        let token = "mut_" + Data(bytes).base64EncodedString()
+        let token =
+            "mut_"
+            + Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let hash = Self.hash(token)
         if let label, let problem = TextInput.lineProblem(label, field: "label", required: false) { throw StoreError.invalid([problem]) }
         try await pool.withTransaction { connection in
-            guard let pole = try connection.query(
-                "SELECT pole_id FROM users WHERE id = \(user) AND disabled_at IS NULL"
-            ).first?.decode(PoleID.self, at: 0) else { throw StoreError.notFound("user") }
+            guard
+                let pole = try connection.query(
+                    "SELECT pole_id FROM users WHERE id = \(user) AND disabled_at IS NULL"
+                ).first?.decode(PoleID.self, at: 0)
+            else { throw StoreError.notFound("user") }
             let id = try connection.query(
                 "INSERT INTO api_tokens (user_id, token_hash, scope, label) VALUES (\(user), \(hash), \(scope.rawValue), \(label)) RETURNING id"
             ).first!.decode(UUID.self, at: 0)
@@ -57,20 +61,22 @@ public struct TokenStore: Sendable {
         if let principal = cache?.principal(for: hash, scope: scope) { return principal }
         let generation = cache?.generation
         let principal: Principal? = try await pool.withConnection { connection in
-            guard let row = try connection.query(
-                """
-                WITH found AS (
-                    SELECT t.id AS token_id, u.id, u.pole_id, u.role, u.member_id, t.last_used_at
-                    FROM api_tokens t JOIN users u ON u.id = t.user_id
-                    WHERE t.token_hash = \(hash) AND t.scope = \(scope.rawValue)
-                      AND t.revoked_at IS NULL AND u.disabled_at IS NULL
-                ), touched AS (
-                    UPDATE api_tokens SET last_used_at = now()
-                    WHERE id IN (SELECT token_id FROM found WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-                )
-                SELECT id, pole_id, role, member_id FROM found
-                """
-            ).first else { return nil }
+            guard
+                let row = try connection.query(
+                    """
+                    WITH found AS (
+                        SELECT t.id AS token_id, u.id, u.pole_id, u.role, u.member_id, t.last_used_at
+                        FROM api_tokens t JOIN users u ON u.id = t.user_id
+                        WHERE t.token_hash = \(hash) AND t.scope = \(scope.rawValue)
+                          AND t.revoked_at IS NULL AND u.disabled_at IS NULL
+                    ), touched AS (
+                        UPDATE api_tokens SET last_used_at = now()
+                        WHERE id IN (SELECT token_id FROM found WHERE last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+                    )
+                    SELECT id, pole_id, role, member_id FROM found
+                    """
+                ).first
+            else { return nil }
             let (user, pole, role, member) = try row.decode((UserID, PoleID, User.Role, MemberID?).self)
             return Principal(userID: user, poleID: pole, role: role, memberID: member)
         }
@@ -100,7 +106,8 @@ public struct TokenStore: Sendable {
                 """
             ).rows.map { row in
                 let (id, scope, label, created, used, revoked) = try row.decode((UUID, String, String?, Date, Date?, Date?).self)
-                return Summary(id: id.uuidString.lowercased(), scope: scope, label: label, createdAt: created, lastUsedAt: used, revokedAt: revoked)
+                return Summary(
+                    id: id.uuidString.lowercased(), scope: scope, label: label, createdAt: created, lastUsedAt: used, revokedAt: revoked)
             }
         }
     }
@@ -113,7 +120,9 @@ public struct TokenStore: Sendable {
                 "UPDATE api_tokens SET revoked_at = now() WHERE user_id = \(user) AND revoked_at IS NULL"
             )
             let pole = try connection.query("SELECT pole_id FROM users WHERE id = \(user)").first?.decode(PoleID.self, at: 0)
-            try AuditLog.record(connection, pole: pole, actor: actor, action: "revoke", entity: "token", entityID: user.uuid, details: #"{"count": \#(count)}"#)
+            try AuditLog.record(
+                connection, pole: pole, actor: actor, action: "revoke", entity: "token", entityID: user.uuid,
+                details: #"{"count": \#(count)}"#)
             return count
         }
     }

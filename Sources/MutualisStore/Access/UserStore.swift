@@ -23,7 +23,9 @@ public struct UserStore: Sendable {
         if let problem = TextInput.lineProblem(email, field: "email", maxLength: 320) { errors.append(problem) }
         if let problem = TextInput.lineProblem(name, field: "name") { errors.append(problem) }
         if role == .member && memberID == nil { errors.append(FieldError(field: "memberId", message: "a member user needs its member")) }
-        if role == .coordinator && memberID != nil { errors.append(FieldError(field: "memberId", message: "a coordinator acts for the whole pole, not one member")) }
+        if role == .coordinator && memberID != nil {
+            errors.append(FieldError(field: "memberId", message: "a coordinator acts for the whole pole, not one member"))
+        }
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
         return try await pool.withTransaction { connection in
             let id: UserID
@@ -43,14 +45,17 @@ public struct UserStore: Sendable {
                     "SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(\(email)) AND pole_id = \(pole))"
                 ).first!.decode(Bool.self, at: 0)
                 throw StoreError.conflict(
-                    here ? "this pole already has a user with this email address"
+                    here
+                        ? "this pole already has a user with this email address"
                         : "this email address cannot be given to a new user; the platform's administrator can help",
                     field: "email"
                 )
             } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
-                throw error.constraint == "users_pole_id_fkey" ? StoreError.notFound("pole") : StoreError.invalid("memberId", "no such member in this pole")
+                throw error.constraint == "users_pole_id_fkey"
+                    ? StoreError.notFound("pole") : StoreError.invalid("memberId", "no such member in this pole")
             }
-            try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "user", entityID: id.uuid, to: role.rawValue)
+            try AuditLog.record(
+                connection, pole: pole, actor: actor, action: "create", entity: "user", entityID: id.uuid, to: role.rawValue)
             return User(id: id, poleID: pole, email: email, name: name, role: role, memberID: memberID)
         }
     }
@@ -58,9 +63,11 @@ public struct UserStore: Sendable {
     /// Disables a user: its tokens stop working at once; history keeps its name.
     public func disable(_ id: UserID, actor: Actor) async throws {
         try await pool.withTransaction { connection in
-            guard let pole = try connection.query(
-                "UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = \(id) RETURNING pole_id"
-            ).first?.decode(PoleID.self, at: 0) else { throw StoreError.notFound("user") }
+            guard
+                let pole = try connection.query(
+                    "UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = \(id) RETURNING pole_id"
+                ).first?.decode(PoleID.self, at: 0)
+            else { throw StoreError.notFound("user") }
             try AuditLog.record(connection, pole: pole, actor: actor, action: "disable", entity: "user", entityID: id.uuid)
         }
     }
@@ -77,9 +84,11 @@ public struct UserStore: Sendable {
     /// One user of a pole.
     public func get(pole: PoleID, _ id: UserID) async throws -> User {
         try await pool.withConnection { connection in
-            guard let row = try connection.query(
-                "SELECT \(sql: Self.columns) FROM users WHERE pole_id = \(pole) AND id = \(id)"
-            ).first else { throw StoreError.notFound("user") }
+            guard
+                let row = try connection.query(
+                    "SELECT \(sql: Self.columns) FROM users WHERE pole_id = \(pole) AND id = \(id)"
+                ).first
+            else { throw StoreError.notFound("user") }
             return try Self.user(row)
         }
     }

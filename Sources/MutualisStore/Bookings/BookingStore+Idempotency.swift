@@ -48,12 +48,14 @@ extension BookingStore {
                 AND created_at < now() - interval '24 hours'
                 """
             )
-            guard let row = try connection.query(
-                """
-                SELECT request_hash, response_status, response_body FROM idempotency_keys
-                WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)
-                """
-            ).first else { return nil }
+            guard
+                let row = try connection.query(
+                    """
+                    SELECT request_hash, response_status, response_body FROM idempotency_keys
+                    WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)
+                    """
+                ).first
+            else { return nil }
             let (hash, status, body) = try row.decode((Data, Int, String).self)
             guard hash == idempotency.requestHash else { throw StoreError.idempotencyKeyReused }
             return StoredResponse(status: status, body: body)

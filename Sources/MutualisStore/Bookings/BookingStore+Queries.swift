@@ -9,13 +9,15 @@ extension BookingStore {
     }
 
     static func get(_ id: BookingID, scope: BookingScope, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Booking {
-        guard let row = try connection.query(
-            """
-            SELECT \(sql: Self.columns) FROM bookings b
-            WHERE id = \(id) AND pole_id = \(scope.poleID) AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
-            \(sql: forUpdate ? "FOR UPDATE" : "")
-            """
-        ).first else { throw StoreError.notFound("booking") }
+        guard
+            let row = try connection.query(
+                """
+                SELECT \(sql: Self.columns) FROM bookings b
+                WHERE id = \(id) AND pole_id = \(scope.poleID) AND (\(scope.memberID)::uuid IS NULL OR member_id = \(scope.memberID))
+                \(sql: forUpdate ? "FOR UPDATE" : "")
+                """
+            ).first
+        else { throw StoreError.notFound("booking") }
         return try booking(row)
     }
 

@@ -24,7 +24,8 @@ extension BookingStore {
                 ).rows.map(Self.booking)
             }
             let resource = try ResourceStore.get(pole: scope.poleID, booking.resourceID, connection)
-            let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: try Self.poleZone(connection, scope.poleID))
+            let checker = BookingRuleChecker(
+                rules: resource.rules, units: resource.units, zone: try Self.poleZone(connection, scope.poleID))
             var moved: [Booking] = []
             for var target in targets {
                 guard target.status.canMove(to: next) else {
@@ -38,7 +39,8 @@ extension BookingStore {
                     """
                 )
                 try AuditLog.record(
-                    connection, pole: scope.poleID, actor: actor, action: next == .cancelled ? "cancel" : (next == .confirmed ? "approve" : "reject"),
+                    connection, pole: scope.poleID, actor: actor,
+                    action: next == .cancelled ? "cancel" : (next == .confirmed ? "approve" : "reject"),
                     entity: "booking", entityID: target.id.uuid, from: target.status.rawValue, to: next.rawValue,
                     details: late ? #"{"late": true}"# : "{}"
                 )

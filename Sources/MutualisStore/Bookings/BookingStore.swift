@@ -61,7 +61,6 @@ public struct BookingStore: Sendable {
         }
     }
 
-
     /// What a booking is checked against, read in one query.
     struct Context {
         var resource: Resource
@@ -73,17 +72,19 @@ public struct BookingStore: Sendable {
     static func context(
         _ connection: PostgresConnection, pole: PoleID, resource: ResourceID, member: MemberID, around range: TimeRange
     ) throws -> Context {
-        guard let row = try connection.query(
-            """
-            SELECT \(sql: ResourceStore.columns), p.time_zone, m.joined_on, m.left_on,
-                   (SELECT coalesce(array_agg(lower(b.during) ORDER BY lower(b.during)), '{}')
-                           || coalesce(array_agg(upper(b.during) ORDER BY lower(b.during)), '{}')
-                    FROM blackouts b WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)'))
-            FROM resources r JOIN poles p ON p.id = r.pole_id
-            LEFT JOIN members m ON m.pole_id = r.pole_id AND m.id = \(member)
-            WHERE r.pole_id = \(pole) AND r.id = \(resource)
-            """
-        ).first else { throw StoreError.notFound("resource") }
+        guard
+            let row = try connection.query(
+                """
+                SELECT \(sql: ResourceStore.columns), p.time_zone, m.joined_on, m.left_on,
+                       (SELECT coalesce(array_agg(lower(b.during) ORDER BY lower(b.during)), '{}')
+                               || coalesce(array_agg(upper(b.during) ORDER BY lower(b.during)), '{}')
+                        FROM blackouts b WHERE b.resource_id = r.id AND b.during && tstzrange(\(range.start), \(range.end), '[)'))
+                FROM resources r JOIN poles p ON p.id = r.pole_id
+                LEFT JOIN members m ON m.pole_id = r.pole_id AND m.id = \(member)
+                WHERE r.pole_id = \(pole) AND r.id = \(resource)
+                """
+            ).first
+        else { throw StoreError.notFound("resource") }
         let columns = ResourceStore.columnCount
         let zoneName = try row.decode(String.self, at: columns)
         guard let zone = PoleTimeZone(identifier: zoneName) else { throw StoreError.invalid("timeZone", "unknown time zone \(zoneName)") }
@@ -110,8 +111,9 @@ public struct BookingStore: Sendable {
         guard let recurrence = input.recurrence else {
             let context = try context(connection, pole: pole, resource: input.resourceID, member: input.memberID, around: input.range)
             let book = {
-                try bookOne(connection, pole: pole, context: context, input: input, range: input.range,
-                            series: nil, actor: actor, confirm: confirm, now: now)
+                try bookOne(
+                    connection, pole: pole, context: context, input: input, range: input.range,
+                    series: nil, actor: actor, confirm: confirm, now: now)
             }
             // A quota is read, then written against: that takes a transaction to hold its lock.
             let needsTransaction = context.resource.rules.monthlyQuotaMinutes != nil && connection.isIdle
@@ -138,8 +140,10 @@ public struct BookingStore: Sendable {
         var refused: [RefusedOccurrence] = []
         for occurrence in occurrences {
             do {
-                booked.append(try bookOccurrence(connection, pole: pole, context: context, input: input, range: occurrence,
-                                                 series: series, actor: actor, confirm: confirm, now: now))
+                booked.append(
+                    try bookOccurrence(
+                        connection, pole: pole, context: context, input: input, range: occurrence,
+                        series: series, actor: actor, confirm: confirm, now: now))
             } catch StoreError.rulesViolated(let violations) {
                 refused.append(RefusedOccurrence(range: occurrence, reason: violations[0].message, rule: violations[0].rule))
             } catch StoreError.conflict(let message, _) {
@@ -161,8 +165,9 @@ public struct BookingStore: Sendable {
         for attempt in 1...attempts {
             do {
                 return try connection.withSavepoint {
-                    try bookOne(connection, pole: pole, context: context, input: input, range: range, series: series,
-                                actor: actor, confirm: confirm, now: now)
+                    try bookOne(
+                        connection, pole: pole, context: context, input: input, range: range, series: series,
+                        actor: actor, confirm: confirm, now: now)
                 }
             } catch let error as PostgresError where (error.isExclusionViolation || error.isDeadlock) && attempt < attempts {
                 continue
@@ -214,35 +219,37 @@ public struct BookingStore: Sendable {
         // waits, then finds the holding committed and fails at once. Without the lock, two
         // uncommitted holdings of one unit each wait for the other inside the exclusion
         // constraint, a deadlock PostgreSQL breaks only after a second.
-        guard let id = try connection.query(
-            """
-            WITH free AS (
-                SELECT u.id FROM resource_units u
-                WHERE u.resource_id = \(resource.id) AND u.retired_at IS NULL
-                  AND NOT EXISTS (
-                      SELECT 1 FROM booking_units bu
-                      WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)'))
-                ORDER BY u.number LIMIT \(input.quantity)
-                FOR UPDATE OF u
-            ), chosen AS (
-                SELECT array_agg(id) AS units FROM free HAVING count(*) = \(input.quantity)
-            ), booking AS (
-                INSERT INTO bookings (pole_id, resource_id, member_id, created_by, quantity, during, status, note, series_id)
-                SELECT \(pole), \(resource.id), \(input.memberID), \(actor.userID), \(Int32(input.quantity)),
-                       tstzrange(\(range.start), \(range.end), '[)'), \(status)::booking_status, \(input.note), \(series)
-                FROM chosen
-                RETURNING id
-            ), holdings AS (
-                INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
-                SELECT booking.id, \(resource.id), unit, tstzrange(\(occupied.start), \(occupied.end), '[)')
-                FROM booking, chosen, unnest(chosen.units) AS unit
-            ), audit AS (
-                INSERT INTO audit_log (pole_id, actor_user_id, actor, action, entity, entity_id, to_state)
-                SELECT \(pole), \(actor.userID), \(actor.name), 'create', 'booking', booking.id, \(status.rawValue) FROM booking
-            )
-            SELECT id FROM booking
-            """
-        ).first?.decode(BookingID.self, at: 0) else {
+        guard
+            let id = try connection.query(
+                """
+                WITH free AS (
+                    SELECT u.id FROM resource_units u
+                    WHERE u.resource_id = \(resource.id) AND u.retired_at IS NULL
+                      AND NOT EXISTS (
+                          SELECT 1 FROM booking_units bu
+                          WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)'))
+                    ORDER BY u.number LIMIT \(input.quantity)
+                    FOR UPDATE OF u
+                ), chosen AS (
+                    SELECT array_agg(id) AS units FROM free HAVING count(*) = \(input.quantity)
+                ), booking AS (
+                    INSERT INTO bookings (pole_id, resource_id, member_id, created_by, quantity, during, status, note, series_id)
+                    SELECT \(pole), \(resource.id), \(input.memberID), \(actor.userID), \(Int32(input.quantity)),
+                           tstzrange(\(range.start), \(range.end), '[)'), \(status)::booking_status, \(input.note), \(series)
+                    FROM chosen
+                    RETURNING id
+                ), holdings AS (
+                    INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
+                    SELECT booking.id, \(resource.id), unit, tstzrange(\(occupied.start), \(occupied.end), '[)')
+                    FROM booking, chosen, unnest(chosen.units) AS unit
+                ), audit AS (
+                    INSERT INTO audit_log (pole_id, actor_user_id, actor, action, entity, entity_id, to_state)
+                    SELECT \(pole), \(actor.userID), \(actor.name), 'create', 'booking', booking.id, \(status.rawValue) FROM booking
+                )
+                SELECT id FROM booking
+                """
+            ).first?.decode(BookingID.self, at: 0)
+        else {
             throw try refusal(connection, resource: resource, range: range, occupied: occupied, quantity: input.quantity)
         }
         return Booking(
@@ -266,10 +273,12 @@ public struct BookingStore: Sendable {
                 """
             ).first!.decode(Int.self, at: 0)
             if freeWithoutBuffers >= quantity {
-                return .rulesViolated([BookingRuleViolation(
-                    rule: .buffer, field: "start",
-                    message: "\(resource.rules.bufferMinutes) minutes must stay free between bookings"
-                )])
+                return .rulesViolated([
+                    BookingRuleViolation(
+                        rule: .buffer, field: "start",
+                        message: "\(resource.rules.bufferMinutes) minutes must stay free between bookings"
+                    )
+                ])
             }
         }
         let taken = try connection.query(

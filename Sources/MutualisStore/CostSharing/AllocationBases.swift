@@ -54,10 +54,11 @@ struct AllocationBases {
         // rest of the run: the triggers and foreign keys checked as it is stored run their
         // cached statements thousands of times, and planning each anew costs more than the
         // rows they check.
-        try connection.executeScript(unsafeSQL: """
-            SET LOCAL work_mem = '256MB'; SET LOCAL plan_cache_mode = force_custom_plan;
-            SET LOCAL jit = off; SET LOCAL enable_mergejoin = off
-            """)
+        try connection.executeScript(
+            unsafeSQL: """
+                SET LOCAL work_mem = '256MB'; SET LOCAL plan_cache_mode = force_custom_plan;
+                SET LOCAL jit = off; SET LOCAL enable_mergejoin = off
+                """)
         // width_bucket(t, bounds) is the segment i with bounds[i] <= t < bounds[i + 1]; a
         // booking's last instant is a microsecond before its end, bookings being half-open.
         // date_part gives float8 seconds, much faster to sum than the numeric of extract;
@@ -85,10 +86,11 @@ struct AllocationBases {
             JOIN unnest(\(members)) WITH ORDINALITY AS m(id, n) ON m.id = g.member_id
             """
         ).rows
-        try connection.executeScript(unsafeSQL: """
-            SET LOCAL work_mem TO DEFAULT; SET LOCAL plan_cache_mode TO DEFAULT;
-            SET LOCAL jit TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT
-            """)
+        try connection.executeScript(
+            unsafeSQL: """
+                SET LOCAL work_mem TO DEFAULT; SET LOCAL plan_cache_mode TO DEFAULT;
+                SET LOCAL jit TO DEFAULT; SET LOCAL enable_mergejoin TO DEFAULT
+                """)
         // Each key's uses are gathered by member position first, then added up by member in
         // a table sized once: hashing a member's id is the cost here, not adding.
         var parts = [[(member: Int, milliseconds: Int)]](repeating: [], count: keys.count)

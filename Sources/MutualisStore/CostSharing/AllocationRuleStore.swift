@@ -62,13 +62,15 @@ public struct AllocationRuleStore: Sendable {
         try await pool.withSnapshot { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection)
             let day = try day ?? BookingStore.poleZone(connection, pole).date(of: Date())
-            guard let row = try connection.query(
-                """
-                SELECT CASE WHEN isfinite(effective_from) THEN effective_from END, rule::text FROM allocation_rules
-                WHERE resource_id = \(resource) AND effective_from <= \(day)
-                ORDER BY effective_from DESC LIMIT 1
-                """
-            ).first else {
+            guard
+                let row = try connection.query(
+                    """
+                    SELECT CASE WHEN isfinite(effective_from) THEN effective_from END, rule::text FROM allocation_rules
+                    WHERE resource_id = \(resource) AND effective_from <= \(day)
+                    ORDER BY effective_from DESC LIMIT 1
+                    """
+                ).first
+            else {
                 return DatedAllocationRule(resourceID: resource, effectiveFrom: nil, rule: .resourceDefault, isDefault: true)
             }
             let (from, rule) = try row.decode((LocalDate?, String).self)

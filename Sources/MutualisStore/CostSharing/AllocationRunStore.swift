@@ -22,7 +22,8 @@ public struct AllocationRunStore: Sendable {
                 """
             ).first!.decode(AllocationRunID.self, at: 0)
             let run = try Self.compute(id, pole: pole, period: period, connection)
-            try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "allocation-run", entityID: id.uuid, to: "draft")
+            try AuditLog.record(
+                connection, pole: pole, actor: actor, action: "create", entity: "allocation-run", entityID: id.uuid, to: "draft")
             return run
         }
     }
@@ -105,22 +106,30 @@ public struct AllocationRunStore: Sendable {
         }
     }
 
-    private static func lock(pole: PoleID, _ id: AllocationRunID, _ connection: PostgresConnection) throws -> (DatePeriod, AllocationRun.Status) {
-        guard let row = try connection.query(
-            "SELECT period_start, period_end, status FROM allocation_runs WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"
-        ).first else { throw StoreError.notFound("allocation run") }
+    private static func lock(pole: PoleID, _ id: AllocationRunID, _ connection: PostgresConnection) throws -> (
+        DatePeriod, AllocationRun.Status
+    ) {
+        guard
+            let row = try connection.query(
+                "SELECT period_start, period_end, status FROM allocation_runs WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"
+            ).first
+        else { throw StoreError.notFound("allocation run") }
         let (start, end, status) = try row.decode((LocalDate, LocalDate, AllocationRun.Status).self)
         return (DatePeriod(start: start, end: end)!, status)
     }
 
-    static func get(pole: PoleID, _ id: AllocationRunID, member: MemberID?, _ connection: PostgresConnection) throws -> StoredAllocationRun {
-        guard let row = try connection.query(
-            """
-            SELECT period_start, period_end, status, created_at, computed_at, finalized_at
-            FROM allocation_runs WHERE pole_id = \(pole) AND id = \(id)
-            """
-        ).first else { throw StoreError.notFound("allocation run") }
-        let (start, end, status, created, computed, finalized) = try row.decode((LocalDate, LocalDate, AllocationRun.Status, Date, Date, Date?).self)
+    static func get(pole: PoleID, _ id: AllocationRunID, member: MemberID?, _ connection: PostgresConnection) throws -> StoredAllocationRun
+    {
+        guard
+            let row = try connection.query(
+                """
+                SELECT period_start, period_end, status, created_at, computed_at, finalized_at
+                FROM allocation_runs WHERE pole_id = \(pole) AND id = \(id)
+                """
+            ).first
+        else { throw StoreError.notFound("allocation run") }
+        let (start, end, status, created, computed, finalized) = try row.decode(
+            (LocalDate, LocalDate, AllocationRun.Status, Date, Date, Date?).self)
         var costs: [SharedCost] = []
         var allocations: [CostAllocation] = []
         for row in try connection.query(
@@ -133,10 +142,11 @@ public struct AllocationRunStore: Sendable {
             let cost = try CostStore.cost(row, pole: pole)
             let (rule, unit, unallocated, credit) = try row.decode((String, String, Int, MemberID?).self, startingAt: 8)
             costs.append(SharedCost(cost: cost, rule: try AllocationRuleJSON.decode(rule), basisUnit: unit))
-            allocations.append(CostAllocation(
-                costID: cost.id, amountCents: cost.amountCents, lines: [], unallocatedCents: unallocated,
-                credit: credit.map { Credit(memberID: $0, costID: cost.id, amountCents: cost.amountCents) }
-            ))
+            allocations.append(
+                CostAllocation(
+                    costID: cost.id, amountCents: cost.amountCents, lines: [], unallocatedCents: unallocated,
+                    credit: credit.map { Credit(memberID: $0, costID: cost.id, amountCents: cost.amountCents) }
+                ))
         }
         for row in try connection.query(
             """
@@ -152,9 +162,10 @@ public struct AllocationRunStore: Sendable {
             else { throw StoreError.corrupt("the lines of allocation run \(id) do not match its costs") }
             for index in positions.indices {
                 let position = positions[index] - 1
-                allocations[position].lines.append(AllocationLine(
-                    memberID: memberID, costID: allocations[position].costID, basis: bases[index], share: shares[index],
-                    amountCents: amounts[index]))
+                allocations[position].lines.append(
+                    AllocationLine(
+                        memberID: memberID, costID: allocations[position].costID, basis: bases[index], share: shares[index],
+                        amountCents: amounts[index]))
             }
         }
         return StoredAllocationRun(
@@ -167,7 +178,9 @@ public struct AllocationRunStore: Sendable {
 
     /// Shares the costs of the period into the run: bases from SQL, shares from the engine,
     /// lines written back in one statement; answers the run as stored, without reading it back.
-    static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws -> StoredAllocationRun {
+    static func compute(_ run: AllocationRunID, pole: PoleID, period: DatePeriod, _ connection: PostgresConnection) throws
+        -> StoredAllocationRun
+    {
         let zone = try BookingStore.poleZone(connection, pole)
         var costs: [(cost: Cost, rule: AllocationRule)] = []
         for row in try connection.query(
@@ -188,12 +201,13 @@ public struct AllocationRunStore: Sendable {
             costs.append((cost, rule))
         }
         let members = try allocationMembers(pole: pole, connection)
-        let resources = Dictionary(uniqueKeysWithValues: try connection.query(
-            "SELECT \(sql: ResourceStore.columns) FROM resources r WHERE r.pole_id = \(pole)"
-        ).rows.map { row in
-            let resource = try ResourceStore.resource(row, pole: pole)
-            return (resource.id, resource)
-        })
+        let resources = Dictionary(
+            uniqueKeysWithValues: try connection.query(
+                "SELECT \(sql: ResourceStore.columns) FROM resources r WHERE r.pole_id = \(pole)"
+            ).rows.map { row in
+                let resource = try ResourceStore.resource(row, pole: pole)
+                return (resource.id, resource)
+            })
 
         func key(_ cost: Cost) -> AllocationBases.Key? {
             cost.resourceID.map { AllocationBases.Key(resource: $0, range: zone.range(of: cost.period)) }
@@ -220,7 +234,9 @@ public struct AllocationRunStore: Sendable {
                 if rule.idle == .absorb {
                     guard use.unit == .hours else {
                         throw StoreError.invalid(
-                            "costs", "cost \(cost.id) (\(cost.label)): absorb compares use with open hours, but this resource's use is recorded in \(use.unit.rawValue)")
+                            "costs",
+                            "cost \(cost.id) (\(cost.label)): absorb compares use with open hours, but this resource's use is recorded in \(use.unit.rawValue)"
+                        )
                     }
                     share.capacity = resources[key.resource].map { AllocationBases.capacity(of: $0, over: key.range, in: zone) }
                 }
@@ -235,7 +251,8 @@ public struct AllocationRunStore: Sendable {
         } catch {
             throw StoreError.invalid("costs", error.description)
         }
-        let (created, computed) = try store(run, costs: costs.map(\.rule), basisUnits: basisUnits, allocations: allocations, members: members, connection)
+        let (created, computed) = try store(
+            run, costs: costs.map(\.rule), basisUnits: basisUnits, allocations: allocations, members: members, connection)
         return StoredAllocationRun(
             run: AllocationRun(id: run, poleID: pole, period: period, status: .draft, allocations: allocations),
             costs: zip(costs, basisUnits).map { SharedCost(cost: $0.cost, rule: $0.rule, basisUnit: $1) },

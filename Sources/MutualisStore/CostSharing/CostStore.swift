@@ -11,7 +11,9 @@ public struct CostInput: Sendable {
     public var label: String
     public var rule: AllocationRule?
 
-    public init(resourceID: ResourceID?, period: DatePeriod, amountCents: Int, category: Cost.Category, label: String, rule: AllocationRule? = nil) {
+    public init(
+        resourceID: ResourceID?, period: DatePeriod, amountCents: Int, category: Cost.Category, label: String, rule: AllocationRule? = nil
+    ) {
         self.resourceID = resourceID
         self.period = period
         self.amountCents = amountCents
@@ -76,9 +78,11 @@ public struct CostStore: Sendable {
     }
 
     static func get(pole: PoleID, _ id: CostID, _ connection: PostgresConnection) throws -> Cost {
-        guard let row = try connection.query(
-            "SELECT \(sql: columns) FROM costs c WHERE c.pole_id = \(pole) AND c.id = \(id)"
-        ).first else { throw StoreError.notFound("cost") }
+        guard
+            let row = try connection.query(
+                "SELECT \(sql: columns) FROM costs c WHERE c.pole_id = \(pole) AND c.id = \(id)"
+            ).first
+        else { throw StoreError.notFound("cost") }
         return try cost(row, pole: pole)
     }
 
@@ -106,7 +110,8 @@ public struct CostStore: Sendable {
     }
 
     /// A cost's columns (`c` is the costs table), read back by ``cost(_:pole:)``.
-    static let columns: StaticString = "c.id, c.resource_id, c.period_start, c.period_end, c.amount_cents, c.category, c.label, c.rule::text"
+    static let columns: StaticString =
+        "c.id, c.resource_id, c.period_start, c.period_end, c.amount_cents, c.category, c.label, c.rule::text"
 
     static func cost(_ row: PostgresRow, pole: PoleID) throws -> Cost {
         let (id, resource, start, end, amount, category, label, rule) = try row.decode(

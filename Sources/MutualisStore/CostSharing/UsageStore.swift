@@ -43,7 +43,8 @@ public struct UsageStore: Sendable {
                 """
             ).first!.decode(UsageRecordID.self, at: 0)
             try AuditLog.record(connection, pole: pole, actor: actor, action: "record", entity: "usage", entityID: id.uuid)
-            return UsageRecord(id: id, resourceID: resource, memberID: member, range: range, quantityThousandths: quantityThousandths, unit: unit)
+            return UsageRecord(
+                id: id, resourceID: resource, memberID: member, range: range, quantityThousandths: quantityThousandths, unit: unit)
         }
     }
 

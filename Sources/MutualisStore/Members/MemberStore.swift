@@ -150,11 +150,15 @@ public struct MemberStore: Sendable {
     }
 
     /// Changes some fields of a member; the others stay.
-    public func update(pole: PoleID, _ id: MemberID, actor: Actor, _ change: @escaping @Sendable (inout MemberInput) -> Void) async throws -> Member {
+    public func update(pole: PoleID, _ id: MemberID, actor: Actor, _ change: @escaping @Sendable (inout MemberInput) -> Void) async throws
+        -> Member
+    {
         try await pool.withTransaction { connection in
-            guard let row = try connection.query(
-                "SELECT \(sql: Self.columns) FROM members WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"
-            ).first else { throw StoreError.notFound("member") }
+            guard
+                let row = try connection.query(
+                    "SELECT \(sql: Self.columns) FROM members WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"
+                ).first
+            else { throw StoreError.notFound("member") }
             let current = try Self.member(row)
             var input = MemberInput(
                 name: current.name, legalForm: current.legalForm, siret: current.siret?.digits, categoryID: current.categoryID,

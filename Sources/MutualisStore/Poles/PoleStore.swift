@@ -15,7 +15,9 @@ public struct PoleStore: Sendable {
         var errors: [FieldError] = []
         let name = name.trimmingCharacters(in: .whitespaces)
         if let problem = TextInput.lineProblem(name, field: "name") { errors.append(problem) }
-        if PoleTimeZone(identifier: timeZone) == nil { errors.append(FieldError(field: "timeZone", message: "\(timeZone) is not an IANA time zone")) }
+        if PoleTimeZone(identifier: timeZone) == nil {
+            errors.append(FieldError(field: "timeZone", message: "\(timeZone) is not an IANA time zone"))
+        }
         if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
             errors.append(FieldError(field: "currency", message: "must be an ISO 4217 code such as EUR"))
         }

@@ -76,7 +76,8 @@ public struct PoolingReportStore: Sendable {
                 GROUP BY c.category ORDER BY c.category::text
                 """
             ).rows.map { row in
-                let (category, pooled, allocated, unallocated, pending, credited) = try row.decode((Cost.Category, Int, Int, Int, Int, Int).self)
+                let (category, pooled, allocated, unallocated, pending, credited) = try row.decode(
+                    (Cost.Category, Int, Int, Int, Int, Int).self)
                 return PoolingReport.CostCategory(
                     category: category, pooledCents: pooled, allocatedCents: allocated, unallocatedCents: unallocated,
                     notFinalizedCents: pending, creditedCents: credited

@@ -64,7 +64,9 @@ public struct AllocationRunRepresentation: Encodable, Sendable {
         }
         lines = run.allocations.flatMap { allocation in
             allocation.lines.map {
-                Line(memberId: $0.memberID.description, costId: $0.costID.description, basis: $0.basis, share: $0.share, amountCents: $0.amountCents)
+                Line(
+                    memberId: $0.memberID.description, costId: $0.costID.description, basis: $0.basis, share: $0.share,
+                    amountCents: $0.amountCents)
             }
         }
     }

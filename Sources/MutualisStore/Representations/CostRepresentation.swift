@@ -41,7 +41,8 @@ public struct AllocationRuleRepresentation: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case resourceId, effectiveFrom, isDefault = "default"
+        case resourceId, effectiveFrom
+        case isDefault = "default"
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -118,7 +118,9 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
     /// The report as CSV: UTF-8, a header row, RFC 4180 quoting; money in euros with two
     /// decimals, hours with two, percentages with one, FTE with three.
     public func csv() throws -> String {
-        var rows = [Self.csvHeader, ["period", "", "", "from", from], ["period", "", "", "to", to], ["period", "", "", "currency", currency]]
+        var rows = [
+            Self.csvHeader, ["period", "", "", "from", from], ["period", "", "", "to", to], ["period", "", "", "currency", currency],
+        ]
         for resource in resources {
             func row(_ metric: String, _ value: String) -> [String] { ["resource", resource.resourceId, resource.name, metric, value] }
             rows += [

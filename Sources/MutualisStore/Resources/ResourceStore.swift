@@ -57,7 +57,8 @@ public struct ResourceStore: Sendable {
                     """
                 ).first!.decode(ResourceID.self, at: 0)
             } catch let error as PostgresError where error.sqlState == .foreignKeyViolation {
-                throw error.constraint == "resources_pole_id_fkey" ? StoreError.notFound("pole") : StoreError.invalid("ownerMemberId", "no such member in this pole")
+                throw error.constraint == "resources_pole_id_fkey"
+                    ? StoreError.notFound("pole") : StoreError.invalid("ownerMemberId", "no such member in this pole")
             }
             try connection.execute(
                 "INSERT INTO resource_units (resource_id, number) SELECT \(id), n FROM generate_series(1, \(input.units)) AS n"
@@ -70,10 +71,13 @@ public struct ResourceStore: Sendable {
 
     /// Changes a resource; more units add units, fewer retire the last ones if they hold no
     /// future booking.
-    public func update(pole: PoleID, _ id: ResourceID, actor: Actor, _ change: @escaping @Sendable (inout ResourceInput) -> Void) async throws -> Resource {
+    public func update(pole: PoleID, _ id: ResourceID, actor: Actor, _ change: @escaping @Sendable (inout ResourceInput) -> Void)
+        async throws -> Resource
+    {
         try await pool.withTransaction { connection in
             let current = try Self.get(pole: pole, id, connection, forUpdate: true)
-            var input = ResourceInput(name: current.name, kind: current.kind, units: current.units, ownerMemberID: current.ownerMemberID, rules: current.rules)
+            var input = ResourceInput(
+                name: current.name, kind: current.kind, units: current.units, ownerMemberID: current.ownerMemberID, rules: current.rules)
             change(&input)
             input.rules = input.rules.withDefaultLimits()
             let errors = input.validationErrors()
@@ -161,12 +165,14 @@ public struct ResourceStore: Sendable {
     }
 
     static func get(pole: PoleID, _ id: ResourceID, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Resource {
-        guard let row = try connection.query(
-            """
-            SELECT \(sql: Self.columns) FROM resources r WHERE r.pole_id = \(pole) AND r.id = \(id)
-            \(sql: forUpdate ? "FOR UPDATE" : "")
-            """
-        ).first else { throw StoreError.notFound("resource") }
+        guard
+            let row = try connection.query(
+                """
+                SELECT \(sql: Self.columns) FROM resources r WHERE r.pole_id = \(pole) AND r.id = \(id)
+                \(sql: forUpdate ? "FOR UPDATE" : "")
+                """
+            ).first
+        else { throw StoreError.notFound("resource") }
         return try resource(row, pole: pole)
     }
 

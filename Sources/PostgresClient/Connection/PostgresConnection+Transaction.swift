@@ -5,11 +5,12 @@ public enum PostgresIsolationLevel: Sendable {
     case serializable
 
     func beginStatement(readOnly: Bool) -> String {
-        let begin = switch self {
-        case .readCommitted: "BEGIN"
-        case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
-        case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
-        }
+        let begin =
+            switch self {
+            case .readCommitted: "BEGIN"
+            case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
+            case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
+            }
         return readOnly ? begin + " READ ONLY" : begin
     }
 }

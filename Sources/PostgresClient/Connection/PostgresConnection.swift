@@ -52,8 +52,7 @@ public final class PostgresConnection {
         let keywords = configuration.parameters.map { strdup($0.keyword) } + [nil]
         let values = configuration.parameters.map { strdup($0.value) } + [nil]
         defer {
-            keywords.forEach { free($0) }
-            values.forEach { free($0) }
+            for pointer in keywords + values { free(pointer) }
         }
         let connection = keywords.map { UnsafePointer($0) }.withUnsafeBufferPointer { keywordPointers in
             values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valuePointers in

@@ -92,7 +92,8 @@ public final class PostgresConnectionPool: Sendable {
                     jobsReady.signal()
                     if let maxWait = limits.maxWait { giveUp(on: id, after: maxWait) }
                 case .closed: job.refuse(PostgresError(kind: .poolClosed, message: "the connection pool is closed"))
-                case .full: job.refuse(PostgresError(kind: .poolExhausted, message: "too many callers are waiting for a database connection"))
+                case .full:
+                    job.refuse(PostgresError(kind: .poolExhausted, message: "too many callers are waiting for a database connection"))
                 case .cancelled: job.run(nil)()
                 }
             }
@@ -201,7 +202,7 @@ public final class PostgresConnectionPool: Sendable {
             defer { state.closeWaiters = [] }
             return state.closeWaiters
         }
-        waiters.forEach { $0.resume() }
+        for waiter in waiters { waiter.resume() }
     }
 }
 

@@ -171,7 +171,9 @@ enum PostgresArrayText {
     /// delimiters are ASCII, so a multi-byte character is never split).
     static func elements(of text: String) throws(PostgresDecodingFailure) -> [String?] {
         let bytes = Array(text.utf8)
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), comma = UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
+        let comma = UInt8(ascii: ",")
         guard bytes.count >= 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { throw .invalidText }
         let end = bytes.count - 1
         var elements: [String?] = []

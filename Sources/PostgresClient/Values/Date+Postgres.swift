@@ -36,7 +36,13 @@ extension Date: PostgresEncodable, PostgresDecodable {
             offsetSeconds = 0
         } else {
             let sign: Int
-            if scanner.skip(UInt8(ascii: "+")) { sign = 1 } else if scanner.skip(UInt8(ascii: "-")) { sign = -1 } else { throw .invalidText }
+            if scanner.skip(UInt8(ascii: "+")) {
+                sign = 1
+            } else if scanner.skip(UInt8(ascii: "-")) {
+                sign = -1
+            } else {
+                throw .invalidText
+            }
             guard let hours = scanner.digits(2) else { throw .invalidText }
             var seconds = hours * 3600
             if scanner.skip(UInt8(ascii: ":")) {
