@@ -16,7 +16,7 @@ struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddleware {
                 route: context.endpointPath ?? "unmatched", method: request.method.rawValue, status: status.code, nanoseconds: elapsed
             )
             context.logger.log(
-                level: status.code >= 500 ? .error : .info, "request",
+                level: status == .serviceUnavailable ? .warning : (status.code >= 500 ? .error : .info), "request",
                 metadata: [
                     "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
                     "status": "\(status.code)", "duration_ms": "\(Double(elapsed / 1_000) / 1_000)",

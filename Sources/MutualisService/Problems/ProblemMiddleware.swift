@@ -30,7 +30,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
             throw Problem.unavailable("the database cannot be reached; try again shortly")
         } catch let error as PostgresError where error.kind == .poolExhausted {
-            context.logger.warning("request refused: no database connection free", metadata: ["error": "\(error.message)"])
+            // Refusing work under load is the server doing its job: the request's own log
+            // line (a warning, status 503) and the metrics tell it; one line per request.
             throw Problem.unavailable("the service is busy; try again shortly")
         } catch let error as PostgresError where error.isCancellation || error.isTransient {
             context.logger.warning("statement cancelled or aborted", metadata: ["error": "\(String(reflecting: error))"])
