@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Runs `mutualis-admin` with its arguments and returns the exit status.
 public enum AdminMain {
@@ -27,7 +28,10 @@ public enum AdminMain {
             environment.standardOutput(MutualisAdminCommand.fullMessage(for: error) + "\n")
             return 0
         case .validationFailure:
-            let message = MutualisAdminCommand.message(for: error).split(separator: "\n").first ?? ""
+            // The parser's message may list valid values on lines of their own: one line here.
+            let lines = MutualisAdminCommand.message(for: error).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let values = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.filter { !$0.isEmpty }
+            let message = (lines.first ?? "") + (values.isEmpty ? "" : " " + values.joined(separator: ", "))
             failure = .usage("\(message) (see --help)")
         default:
             failure = AdminError.from(error)

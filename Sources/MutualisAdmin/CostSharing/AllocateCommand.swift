@@ -17,13 +17,8 @@ struct AllocateCommand: AsyncParsableCommand {
 
     /// `--pole` and `--run`: the run that show, finalize and export work on.
     struct RunSelection: ParsableArguments {
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "The run's id.") var run: String
-
-        /// The pole's and the run's ids, or a usage error naming the option.
-        func ids(_ options: GlobalOptions) throws -> (PoleID, AllocationRunID) {
-            (try options.id(pole, as: PoleID.self, option: "pole"), try options.id(run, as: AllocationRunID.self, option: "run"))
-        }
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Option(help: "The run's id.") var run: AllocationRunID
     }
 
     struct Run: AsyncParsableCommand {
@@ -32,26 +27,32 @@ struct AllocateCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "First day of the period, YYYY-MM-DD.") var from: String?
-        @Option(help: "Day after the last of the period, YYYY-MM-DD.") var to: String?
-        @Option(help: "A draft run to compute again, instead of a new run.") var recompute: String?
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Option(help: ArgumentHelp("First day of the period, YYYY-MM-DD.", valueName: "yyyy-mm-dd")) var from: LocalDate?
+        @Option(help: ArgumentHelp("Day after the last of the period, YYYY-MM-DD.", valueName: "yyyy-mm-dd")) var to: LocalDate?
+        @Option(help: "A draft run to compute again, instead of a new run.") var recompute: AllocationRunID?
+
+        func validate() throws {
+            if recompute != nil {
+                guard from == nil, to == nil else {
+                    throw ValidationError("--recompute takes the run's own period: leave out --from and --to")
+                }
+            } else {
+                guard let from, let to else { throw ValidationError("give the period with --from and --to, or a draft with --recompute") }
+                guard to > from else { throw ValidationError("--to must be after --from") }
+            }
+        }
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             let compute: @Sendable (AllocationRunStore) async throws -> StoredAllocationRun
             if let recompute {
-                guard from == nil, to == nil else {
-                    throw AdminError.usage("--recompute takes the run's own period: leave out --from and --to")
-                }
-                let runID = try options.id(recompute, as: AllocationRunID.self, option: "recompute")
-                compute = { try await $0.recompute(pole: poleID, runID, actor: .adminCLI) }
+                compute = { try await $0.recompute(pole: pole, recompute, actor: .adminCLI) }
+            } else if let from, let to, let period = DatePeriod(start: from, end: to) {
+                compute = { try await $0.create(pole: pole, period: period, actor: .adminCLI) }
             } else {
-                guard let from, let to else { throw AdminError.usage("give the period with --from and --to, or a draft with --recompute") }
-                let period = try options.period(from: from, to: to)
-                compute = { try await $0.create(pole: poleID, period: period, actor: .adminCLI) }
+                throw ValidationError("give the period with --from and --to, or a draft with --recompute")
             }
-            try await RunOutput.print(pole: poleID, options: options) { try await compute(AllocationRunStore(pool: $0)) }
+            try await RunOutput.print(pole: pole, options: options) { try await compute(AllocationRunStore(pool: $0)) }
         }
     }
 
@@ -63,8 +64,8 @@ struct AllocateCommand: AsyncParsableCommand {
         @OptionGroup var selection: RunSelection
 
         func run() async throws {
-            let (poleID, runID) = try selection.ids(options)
-            try await RunOutput.print(pole: poleID, options: options) { try await AllocationRunStore(pool: $0).get(pole: poleID, runID) }
+            let (pole, runID) = (selection.pole, selection.run)
+            try await RunOutput.print(pole: pole, options: options) { try await AllocationRunStore(pool: $0).get(pole: pole, runID) }
         }
     }
 
@@ -77,9 +78,9 @@ struct AllocateCommand: AsyncParsableCommand {
         @OptionGroup var selection: RunSelection
 
         func run() async throws {
-            let (poleID, runID) = try selection.ids(options)
-            let stored = try await options.withPool {
-                try await AllocationRunStore(pool: $0).finalize(pole: poleID, runID, actor: .adminCLI)
+            let (pole, runID) = (selection.pole, selection.run)
+            let stored = try await options.withPool(pole: pole) {
+                try await AllocationRunStore(pool: $0).finalize(pole: pole, runID, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(AllocationRunRepresentation(stored))
@@ -102,16 +103,15 @@ struct AllocateCommand: AsyncParsableCommand {
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var selection: RunSelection
-        @Option(help: "One member's statement, on stdout.") var member: String?
+        @Option(help: "One member's statement, on stdout.") var member: MemberID?
         @Option(help: "A folder to write every member's statement in.") var output: String?
 
         func run() async throws {
-            let (poleID, runID) = try selection.ids(options)
+            let (pole, runID) = (selection.pole, selection.run)
             switch (member, output) {
             case (let member?, nil):
-                let memberID = try options.id(member, as: MemberID.self, option: "member")
-                let statement = try await options.withPool {
-                    try await AllocationRunStore(pool: $0).statement(pole: poleID, runID, member: memberID, finalizedOnly: false)
+                let statement = try await options.withPool(pole: pole) {
+                    try await AllocationRunStore(pool: $0).statement(pole: pole, runID, member: member, finalizedOnly: false)
                 }
                 let representation = StatementRepresentation(statement)
                 if options.json {
@@ -125,12 +125,12 @@ struct AllocateCommand: AsyncParsableCommand {
                 } catch {
                     throw AdminError.refused("cannot create \(folder): \(error.localizedDescription)")
                 }
-                let written = try await options.withPool { pool in
-                    let stored = try await AllocationRunStore(pool: pool).get(pole: poleID, runID)
-                    let currency = try await PoleStore(pool: pool).get(poleID).currency
+                let written = try await options.withPool(pole: pole) { pool in
+                    let stored = try await AllocationRunStore(pool: pool).get(pole: pole, runID)
+                    let currency = try await PoleStore(pool: pool).get(pole).currency
                     let involved = Set(stored.run.lines.map(\.memberID) + stored.run.allocations.compactMap { $0.credit?.memberID })
                     var files: [String] = []
-                    for member in try await MemberStore(pool: pool).all(pole: poleID) where involved.contains(member.id) {
+                    for member in try await MemberStore(pool: pool).all(pole: pole) where involved.contains(member.id) {
                         let statement = StatementRepresentation(MemberStatement(run: stored, member: member, currency: currency))
                         let path = URL(fileURLWithPath: folder).appendingPathComponent(
                             "statement-\(statement.periodStart)-\(member.id).csv"
@@ -163,7 +163,7 @@ enum RunOutput {
         pole: PoleID, options: GlobalOptions, _ load: @escaping @Sendable (PostgresConnectionPool) async throws -> StoredAllocationRun
     ) async throws {
         let json = options.json
-        let (stored, names) = try await options.withPool { pool in
+        let (stored, names) = try await options.withPool(pole: pole) { pool in
             let stored = try await load(pool)
             let names =
                 json ? [:] : try await MemberStore(pool: pool).all(pole: pole).reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }

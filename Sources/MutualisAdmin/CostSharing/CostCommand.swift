@@ -21,50 +21,30 @@ struct CostCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "The resource it belongs to; without it, a pole-wide cost.") var resource: String?
-        @Option(help: "First day of its period, YYYY-MM-DD.") var from: String
-        @Option(help: "Day after the last of its period, YYYY-MM-DD.") var to: String
-        @Option(help: "The amount in euros, such as 1000.00.") var amount: String
-        @Option(help: "rent, salary, leasing, insurance, maintenance, depreciation, energy, supplies or other.") var category: String
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Option(help: "The resource it belongs to; without it, a pole-wide cost.") var resource: ResourceID?
+        @OptionGroup var dates: PeriodOptions
+        @Option(parsing: .unconditional, help: ArgumentHelp("The amount in euros, such as 1000.00.", valueName: "euros")) var amount:
+            EuroAmount
+        @Option(help: "\(Cost.Category.namesText).") var category: Cost.Category
         @Option(help: "What it is, as statements show it.") var label: String
         @Option(help: #"Its own allocation rule as JSON, such as '{"method": "equal"}'; it wins over the resource's."#) var rule: String?
 
+        func validate() throws {
+            if let problem = amount.problem { throw ValidationError("--amount \(problem)") }
+        }
+
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let resourceID = try resource.map { try options.id($0, as: ResourceID.self, option: "resource") }
-            let period = try options.period(from: from, to: to)
-            guard let cents = Self.cents(amount) else {
-                throw AdminError.usage(
-                    "--amount is euros with at most two decimals, such as 1000.00, and at most \(InputBounds.maxAmountCents / 100)")
-            }
-            guard let costCategory = Cost.Category(rawValue: category) else {
-                throw AdminError.usage("--category must be one of \(Cost.Category.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
             let allocationRule = try rule.map { try options.allocationRule($0) }
             let input = CostInput(
-                resourceID: resourceID, period: period, amountCents: cents, category: costCategory, label: label, rule: allocationRule)
-            let cost = try await options.withPool { try await CostStore(pool: $0).create(pole: poleID, input, actor: .adminCLI) }
+                resourceID: resource, period: dates.period, amountCents: amount.cents, category: category, label: label,
+                rule: allocationRule)
+            let cost = try await options.withPool(pole: pole) { try await CostStore(pool: $0).create(pole: pole, input, actor: .adminCLI) }
             if options.json {
                 try Output.json(CostRepresentation(cost))
             } else {
                 printLine("Recorded cost \(cost.label) (\(DecimalText.euros(cost.amountCents))): \(cost.id)")
             }
-        }
-
-        /// Euros as typed by people, read exactly: `1000`, `1000.5`, `1000.50`; the whole euros
-        /// are bounded before they are multiplied, so that no amount can overflow.
-        static func cents(_ text: String) -> Int? {
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count <= 2, let whole = Int(parts[0]), (0...InputBounds.maxAmountCents / 100).contains(whole),
-                !parts[0].hasPrefix("+")
-            else { return nil }
-            guard parts.count == 2 else { return whole * 100 }
-            let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCII), let value = Int(fraction), value >= 0 else {
-                return nil
-            }
-            return whole * 100 + (fraction.count == 1 ? value * 10 : value)
         }
     }
 
@@ -73,14 +53,18 @@ struct CostCommand: AsyncParsableCommand {
             commandName: "list", abstract: "List the costs of a pole, within a period if given.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "Costs whose period starts on or after, YYYY-MM-DD.") var from: String?
-        @Option(help: "Costs whose period ends on or before, YYYY-MM-DD.") var to: String?
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Option(help: ArgumentHelp("Costs whose period starts on or after, YYYY-MM-DD.", valueName: "yyyy-mm-dd")) var from: LocalDate?
+        @Option(help: ArgumentHelp("Costs whose period ends on or before, YYYY-MM-DD.", valueName: "yyyy-mm-dd")) var to: LocalDate?
+
+        func validate() throws {
+            guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together") }
+            if let from, let to, to <= from { throw ValidationError("--to must be after --from") }
+        }
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let period: DatePeriod? = from == nil && to == nil ? nil : try options.period(from: from ?? "", to: to ?? "")
-            let costs = try await options.withPool { try await CostStore(pool: $0).all(pole: poleID, within: period) }
+            let period = from.flatMap { from in to.flatMap { DatePeriod(start: from, end: $0) } }
+            let costs = try await options.withPool(pole: pole) { try await CostStore(pool: $0).all(pole: pole, within: period) }
             if options.json {
                 try Output.json(costs.map(CostRepresentation.init))
             } else {

@@ -16,16 +16,13 @@ struct ReportCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "First day of the period, YYYY-MM-DD.") var from: String
-        @Option(help: "Day after the last of the period, YYYY-MM-DD.") var to: String
+        @Option(help: "The pole's id.") var pole: PoleID
+        @OptionGroup var dates: PeriodOptions
         @Flag(help: "Print CSV (one figure per row) instead of tables.") var csv = false
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let period = try options.period(from: from, to: to)
             let report = PoolingReportRepresentation(
-                try await options.withPool { try await PoolingReportStore(pool: $0).report(pole: poleID, period: period) })
+                try await options.withPool(pole: pole) { try await PoolingReportStore(pool: $0).report(pole: pole, period: dates.period) })
             if options.json {
                 try Output.json(report)
             } else if csv {

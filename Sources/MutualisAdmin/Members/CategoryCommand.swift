@@ -16,17 +16,16 @@ struct CategoryCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
         @Option(help: "The category's name.") var name: String
         @Option(help: "Its solidarity coefficient, 0 to 10 (0.5 halves a member's basis).") var coefficient: Double
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             guard let value = Coefficient(coefficient) else {
                 throw AdminError.usage("--coefficient must be between 0 and 10, with at most four decimals")
             }
-            let category = try await options.withPool { pool in
-                try await CategoryStore(pool: pool).set(pole: poleID, name: name, coefficient: value, actor: .adminCLI)
+            let category = try await options.withPool(pole: pole) { pool in
+                try await CategoryStore(pool: pool).set(pole: pole, name: name, coefficient: value, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(CategoryRepresentation(category))

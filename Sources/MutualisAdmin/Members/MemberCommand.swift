@@ -32,21 +32,17 @@ struct MemberCommand: AsyncParsableCommand {
     /// The fields shared by `add` and `update`.
     struct Fields: ParsableArguments {
         @Option(help: "The organisation's name.") var name: String?
-        @Option(help: "One of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", ")).") var legalForm: String?
+        @Option(help: "One of \(LegalForm.namesText).") var legalForm: LegalForm?
         @Option(help: "Its 14-digit SIRET.") var siret: String?
         @Option(help: "Its category's name.") var category: String?
         @Option(help: "Full-time equivalents.") var headcount: Double?
         @Option(help: "Annual budget in cents.") var annualBudgetCents: Int?
-        @Option(help: "First day of membership, YYYY-MM-DD (default: today).") var joinedOn: String?
+        @Option(help: ArgumentHelp("First day of membership, YYYY-MM-DD (default: today).", valueName: "yyyy-mm-dd")) var joinedOn:
+            LocalDate?
 
         func apply(to input: inout MemberInput, options: GlobalOptions, categories: [MemberCategory]) throws {
             if let name { input.name = name }
-            if let legalForm {
-                guard let form = LegalForm(rawValue: legalForm) else {
-                    throw AdminError.usage("--legal-form must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                input.legalForm = form
-            }
+            if let legalForm { input.legalForm = legalForm }
             if let siret { input.siret = siret }
             if let category {
                 guard let match = categories.first(where: { $0.name == category }) else {
@@ -56,7 +52,7 @@ struct MemberCommand: AsyncParsableCommand {
             }
             if let headcount { input.headcount = headcount }
             if let annualBudgetCents { input.annualBudgetCents = annualBudgetCents }
-            if let joinedOn { input.joinedOn = try options.date(joinedOn, option: "joined-on") }
+            if let joinedOn { input.joinedOn = joinedOn }
         }
     }
 
@@ -64,16 +60,15 @@ struct MemberCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a member to a pole.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
         @OptionGroup var fields: Fields
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             guard fields.name != nil, fields.legalForm != nil else { throw AdminError.usage("--name and --legal-form are required") }
-            let member = try await options.withPool { pool in
+            let member = try await options.withPool(pole: pole) { pool in
                 var input = MemberInput(name: "", legalForm: .association)
-                try fields.apply(to: &input, options: options, categories: try await CategoryStore(pool: pool).list(pole: poleID))
-                return try await MemberStore(pool: pool).create(pole: poleID, input, actor: .adminCLI)
+                try fields.apply(to: &input, options: options, categories: try await CategoryStore(pool: pool).list(pole: pole))
+                return try await MemberStore(pool: pool).create(pole: pole, input, actor: .adminCLI)
             }
             if options.json { try Output.json(MemberJSON(member)) } else { printLine("Added member \(member.name): \(member.id)") }
         }
@@ -83,11 +78,10 @@ struct MemberCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the members of a pole.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let members = try await options.withPool { try await MemberStore(pool: $0).all(pole: poleID) }
+            let members = try await options.withPool(pole: pole) { try await MemberStore(pool: $0).all(pole: pole) }
             try MemberCommand.show(members, options: options)
         }
     }
@@ -96,13 +90,11 @@ struct MemberCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one member.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Argument(help: "The member's id.") var member: String
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Argument(help: "The member's id.") var member: MemberID
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let memberID = try options.id(member, as: MemberID.self, option: "member")
-            let found = try await options.withPool { try await MemberStore(pool: $0).get(pole: poleID, memberID) }
+            let found = try await options.withPool(pole: pole) { try await MemberStore(pool: $0).get(pole: pole, member) }
             if options.json { try Output.json(MemberJSON(found)) } else { try MemberCommand.show([found], options: options) }
         }
     }
@@ -111,19 +103,17 @@ struct MemberCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "Change some fields of a member.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Argument(help: "The member's id.") var member: String
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Argument(help: "The member's id.") var member: MemberID
         @OptionGroup var fields: Fields
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let memberID = try options.id(member, as: MemberID.self, option: "member")
-            let updated = try await options.withPool { pool in
+            let updated = try await options.withPool(pole: pole) { pool in
                 var probe = MemberInput(name: "", legalForm: .association)
-                try fields.apply(to: &probe, options: options, categories: try await CategoryStore(pool: pool).list(pole: poleID))
+                try fields.apply(to: &probe, options: options, categories: try await CategoryStore(pool: pool).list(pole: pole))
                 let changes = probe
                 let given = fields
-                return try await MemberStore(pool: pool).update(pole: poleID, memberID, actor: .adminCLI) { input in
+                return try await MemberStore(pool: pool).update(pole: pole, member, actor: .adminCLI) { input in
                     if given.name != nil { input.name = changes.name }
                     if given.legalForm != nil { input.legalForm = changes.legalForm }
                     if given.siret != nil { input.siret = changes.siret }
@@ -141,16 +131,13 @@ struct MemberCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "leave", abstract: "Record a member's last day of membership.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Argument(help: "The member's id.") var member: String
-        @Option(help: "The last day of membership, YYYY-MM-DD.") var on: String
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Argument(help: "The member's id.") var member: MemberID
+        @Option(help: ArgumentHelp("The last day of membership, YYYY-MM-DD.", valueName: "yyyy-mm-dd")) var on: LocalDate
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let memberID = try options.id(member, as: MemberID.self, option: "member")
-            let lastDay = try options.date(on, option: "on")
-            let updated = try await options.withPool { pool in
-                try await MemberStore(pool: pool).update(pole: poleID, memberID, actor: .adminCLI) { $0.leftOn = lastDay }
+            let updated = try await options.withPool(pole: pole) { pool in
+                try await MemberStore(pool: pool).update(pole: pole, member, actor: .adminCLI) { $0.leftOn = on }
             }
             if options.json {
                 try Output.json(MemberJSON(updated))
@@ -173,16 +160,15 @@ extension MemberCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
             guard let data = FileManager.default.contents(atPath: file) else { throw AdminError.usage("cannot read \(file)") }
             guard let text = String(data: data, encoding: .utf8) else { throw AdminError.refused("\(file) is not UTF-8") }
-            let members = try await options.withPool { pool in
-                let rows = try MemberCSV.read(text, categories: try await CategoryStore(pool: pool).list(pole: poleID))
-                return try await MemberStore(pool: pool).importAll(pole: poleID, rows, actor: .adminCLI)
+            let members = try await options.withPool(pole: pole) { pool in
+                let rows = try MemberCSV.read(text, categories: try await CategoryStore(pool: pool).list(pole: pole))
+                return try await MemberStore(pool: pool).importAll(pole: pole, rows, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(members.map(MemberJSON.init))
@@ -198,12 +184,11 @@ extension MemberCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let (members, categories) = try await options.withPool { pool in
-                (try await MemberStore(pool: pool).all(pole: poleID), try await CategoryStore(pool: pool).list(pole: poleID))
+            let (members, categories) = try await options.withPool(pole: pole) { pool in
+                (try await MemberStore(pool: pool).all(pole: pole), try await CategoryStore(pool: pool).list(pole: pole))
             }
             if options.json {
                 try Output.json(members.map(MemberJSON.init))

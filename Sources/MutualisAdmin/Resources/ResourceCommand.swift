@@ -16,25 +16,22 @@ struct ResourceCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a resource to a pole.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
         @Option(help: "Its name.") var name: String
-        @Option(help: "equipment, staff or premises.") var kind: String
+        @Option(help: "\(Resource.Kind.namesText).") var kind: Resource.Kind
         @Option(help: "Identical units (two vans: 2).") var units = 1
-        @Option(help: "The member that contributed it, credited with its costs.") var owner: String?
+        @Option(help: "The member that contributed it, credited with its costs.") var owner: MemberID?
         @Flag(help: "Members' bookings wait for a coordinator's approval.") var approvalRequired = false
         @Option(help: "Minutes kept free after each booking.") var bufferMinutes = 0
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            guard let resourceKind = Resource.Kind(rawValue: kind) else {
-                throw AdminError.usage("--kind must be equipment, staff or premises")
-            }
-            let ownerID = try owner.map { try options.id($0, as: MemberID.self, option: "owner") }
             let input = ResourceInput(
-                name: name, kind: resourceKind, units: units, ownerMemberID: ownerID,
+                name: name, kind: kind, units: units, ownerMemberID: owner,
                 rules: ResourceRules(bufferMinutes: bufferMinutes, approvalRequired: approvalRequired)
             )
-            let resource = try await options.withPool { try await ResourceStore(pool: $0).create(pole: poleID, input, actor: .adminCLI) }
+            let resource = try await options.withPool(pole: pole) {
+                try await ResourceStore(pool: $0).create(pole: pole, input, actor: .adminCLI)
+            }
             if options.json {
                 try Output.json(ResourceJSON(resource))
             } else {
@@ -63,11 +60,10 @@ struct ResourceCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the resources of a pole.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let resources = try await options.withPool { try await ResourceStore(pool: $0).all(pole: poleID) }
+            let resources = try await options.withPool(pole: pole) { try await ResourceStore(pool: $0).all(pole: pole) }
             if options.json {
                 try Output.json(resources.map(ResourceJSON.init))
             } else {
@@ -87,49 +83,78 @@ struct ResourceCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
-        @Option(help: "The resource's id.") var resource: String
+        @Option(help: "The pole's id.") var pole: PoleID
+        @Option(help: "The resource's id.") var resource: ResourceID
         @Option(help: "Its name.") var name: String?
         @Option(help: "Identical units; fewer retire the last ones if they hold no future booking.") var units: Int?
-        @Option(help: "The member that contributed it; 'none' for the pole's own.") var owner: String?
+        @Option(help: "The member that contributed it; 'none' for the pole's own.") var owner: OwnerChange?
         @Option(help: "Whether members' bookings wait for approval: true or false.") var approvalRequired: Bool?
         @Option(help: "Minutes kept free after each booking.") var bufferMinutes: Int?
         @Option(help: #"The rule its costs are shared by, as JSON: '{"method": "hybrid", "fixedPart": 0.4, "fixedKey": "headcount"}'."#)
         var allocationRule: String?
-        @Option(help: "The first day the allocation rule applies to, YYYY-MM-DD (default: since always).") var effectiveFrom: String?
+        @Option(
+            help: ArgumentHelp("The first day the allocation rule applies to, YYYY-MM-DD (default: since always).", valueName: "yyyy-mm-dd")
+        ) var effectiveFrom: LocalDate?
+
+        /// `--owner`: a member, or `none`.
+        enum OwnerChange: ExpressibleByArgument {
+            case none
+            case member(MemberID)
+
+            init?(argument: String) {
+                if argument == "none" {
+                    self = .none
+                } else if let id = MemberID(argument) {
+                    self = .member(id)
+                } else {
+                    return nil
+                }
+            }
+
+            var memberID: MemberID? {
+                if case .member(let id) = self { id } else { nil }
+            }
+        }
+
+        private var changesResource: Bool {
+            name != nil || units != nil || owner != nil || approvalRequired != nil || bufferMinutes != nil
+        }
+
+        func validate() throws {
+            guard effectiveFrom == nil || allocationRule != nil else {
+                throw ValidationError("--effective-from dates an --allocation-rule")
+            }
+            guard changesResource || allocationRule != nil else {
+                throw ValidationError("nothing to change: give a field or --allocation-rule")
+            }
+        }
 
         func run() async throws {
-            let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-            let resourceID = try options.id(resource, as: ResourceID.self, option: "resource")
-            let ownerChange: MemberID?? = try owner.map { text -> MemberID? in
-                text == "none" ? nil : try options.id(text, as: MemberID.self, option: "owner")
-            }
+            let ownerChange: MemberID?? = owner.map(\.memberID)
             let rule = try allocationRule.map { try options.allocationRule($0) }
-            let from = try options.date(effectiveFrom, option: "effective-from")
-            guard from == nil || rule != nil else { throw AdminError.usage("--effective-from dates an --allocation-rule") }
-            let changesResource = name != nil || units != nil || owner != nil || approvalRequired != nil || bufferMinutes != nil
-            guard changesResource || rule != nil else { throw AdminError.usage("nothing to change: give a field or --allocation-rule") }
+            let from = effectiveFrom
+            let changesResource = changesResource
             let (name, units, approval, buffer) = (name, units, approvalRequired, bufferMinutes)
             // A wrong rule is refused before anything is written; the resource is changed
             // before the rule, whose own checks (members of fixedShares) come last.
             if let error = rule?.validationErrors().first { throw AdminError.refused("\(error.field): \(error.message)") }
-            let updated = try await options.withPool { pool in
+            let updated = try await options.withPool(pole: pole) { pool in
                 let resources = ResourceStore(pool: pool)
-                let resource =
+                let changed =
                     changesResource
-                    ? try await resources.update(pole: poleID, resourceID, actor: .adminCLI) { input in
+                    ? try await resources.update(pole: pole, resource, actor: .adminCLI) { input in
                         if let name { input.name = name }
                         if let units { input.units = units }
                         if let ownerChange { input.ownerMemberID = ownerChange }
                         if let approval { input.rules.approvalRequired = approval }
                         if let buffer { input.rules.bufferMinutes = buffer }
                     }
-                    : try await resources.get(pole: poleID, resourceID)
+                    : try await resources.get(pole: pole, resource)
                 if let rule {
                     _ = try await AllocationRuleStore(pool: pool).set(
-                        pole: poleID, resource: resourceID, rule: rule, effectiveFrom: from, actor: .adminCLI)
+                        pole: pole, resource: resource, rule: rule, effectiveFrom: from, actor: .adminCLI)
                 }
-                return resource
+                return changed
             }
             if options.json {
                 try Output.json(ResourceJSON(updated))
@@ -150,27 +175,28 @@ struct ResourceCommand: AsyncParsableCommand {
             static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a blackout period (maintenance, holidays).")
 
             @OptionGroup var options: GlobalOptions
-            @Option(help: "The pole's id.") var pole: String
-            @Option(help: "The resource's id.") var resource: String
-            @Option(help: "Its start, RFC 3339 with an offset.") var start: String
-            @Option(help: "Its end, RFC 3339 with an offset.") var end: String
+            @Option(help: "The pole's id.") var pole: PoleID
+            @Option(help: "The resource's id.") var resource: ResourceID
+            @Option(help: "Its start, RFC 3339 with an offset.") var start: InstantArgument
+            @Option(help: "Its end, RFC 3339 with an offset.") var end: InstantArgument
             @Option(help: "Why, for the members.") var reason = ""
 
+            func validate() throws {
+                guard end.date > start.date else { throw ValidationError("--end must be after --start") }
+            }
+
             func run() async throws {
-                let poleID = try options.id(pole, as: PoleID.self, option: "pole")
-                let resourceID = try options.id(resource, as: ResourceID.self, option: "resource")
-                guard let from = RFC3339.parse(start), let to = RFC3339.parse(end) else {
-                    throw AdminError.usage("--start and --end must be \(RFC3339.expectedText)")
-                }
-                guard let range = TimeRange(start: from, end: to) else { throw AdminError.usage("--end must be after --start") }
-                try await options.withPool { pool in
+                let range = TimeRange(start: start.date, end: end.date)!
+                try await options.withPool(pole: pole) { pool in
                     try await ResourceStore(pool: pool).addBlackout(
-                        pole: poleID, resourceID, range: range, reason: reason, actor: .adminCLI)
+                        pole: pole, resource, range: range, reason: reason, actor: .adminCLI)
                 }
                 if options.json {
-                    try Output.json(["resource": resourceID.description, "start": start, "end": end])
+                    try Output.json([
+                        "resource": resource.description, "start": RFC3339.format(range.start), "end": RFC3339.format(range.end),
+                    ])
                 } else {
-                    printLine("Blackout added from \(start) to \(end)")
+                    printLine("Blackout added from \(RFC3339.format(range.start)) to \(RFC3339.format(range.end))")
                 }
             }
         }

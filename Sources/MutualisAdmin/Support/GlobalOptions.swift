@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MutualisDomain
 import MutualisStore
 import PostgresClient
 
@@ -21,6 +22,15 @@ struct GlobalOptions: ParsableArguments {
             return try PostgresConfiguration(url)
         } catch let error as PostgresError {
             throw AdminError.usage(error.message)
+        }
+    }
+
+    /// Runs `body` with a small pool on the database once the pole is known to exist: an
+    /// unknown pole is an error, not an empty table.
+    func withPool<Value: Sendable>(pole: PoleID, _ body: (PostgresConnectionPool) async throws -> Value) async throws -> Value {
+        try await withPool { pool in
+            _ = try await PoleStore(pool: pool).get(pole)
+            return try await body(pool)
         }
     }
 

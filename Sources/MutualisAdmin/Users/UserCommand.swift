@@ -14,23 +14,24 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a user to a pole.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
         @Option(help: "The user's email, unique on the platform.") var email: String
         @Option(help: "The user's name.") var name: String
-        @Option(help: "coordinator or member.") var role: String
-        @Option(help: "For a member user: the member it acts for.") var member: String?
+        @Option(help: "coordinator or member.") var role: User.Role
+        @Option(help: "For a member user: the member it acts for.") var member: MemberID?
+
+        func validate() throws {
+            switch role {
+            case .member where member == nil: throw ValidationError("a member user needs --member")
+            case .coordinator where member != nil: throw ValidationError("a coordinator acts for the whole pole: leave out --member")
+            default: break
+            }
+        }
 
         func run() async throws {
-            guard let poleID = PoleID(pole) else { throw AdminError.usage("--pole is not a pole id") }
-            guard let userRole = User.Role(rawValue: role) else { throw AdminError.usage("--role must be coordinator or member") }
-            var memberID: MemberID?
-            if let member {
-                guard let id = MemberID(member) else { throw AdminError.usage("--member is not a member id") }
-                memberID = id
-            }
-            let user = try await options.withPool { pool in
+            let user = try await options.withPool(pole: pole) { pool in
                 try await UserStore(pool: pool).create(
-                    pole: poleID, email: email, name: name, role: userRole, memberID: memberID, actor: .adminCLI)
+                    pole: pole, email: email, name: name, role: role, memberID: member, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(UserRepresentation(user))
@@ -44,11 +45,10 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users of a pole.")
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The pole's id.") var pole: String
+        @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            guard let poleID = PoleID(pole) else { throw AdminError.usage("--pole is not a pole id") }
-            let users = try await options.withPool { try await UserStore(pool: $0).list(pole: poleID) }
+            let users = try await options.withPool(pole: pole) { try await UserStore(pool: $0).list(pole: pole) }
             if options.json {
                 try Output.json(users.map(UserRepresentation.init))
             } else {
