@@ -67,7 +67,6 @@ let package = Package(
             dependencies: [
                 "MutualisDomain",
                 "MutualisStore",
-                "PostgresClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -95,7 +94,9 @@ let package = Package(
             name: "mutualis-server",
             dependencies: [
                 "MutualisService",
+                "MutualisStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -123,7 +124,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "allocation-run-benchmark",
-            dependencies: ["MutualisStore", "PostgresClient"],
+            dependencies: ["MutualisDomain", "MutualisStore"],
             path: "Benchmarks/AllocationRunBenchmark",
             swiftSettings: swiftSettings
         ),

@@ -4,7 +4,6 @@
 import Foundation
 import MutualisDomain
 import MutualisStore
-import PostgresClient
 
 guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"],
     let poleText = ProcessInfo.processInfo.environment["POLE_ID"], let pole = PoleID(poleText)
@@ -19,8 +18,8 @@ guard let repetitions = Int(runsText), repetitions > 0 else {
     FileHandle.standardError.write(Data("RUNS must be a whole number of drafts, at least 1 (got \(runsText))\n".utf8))
     exit(2)
 }
-let pool = PostgresConnectionPool(configuration: try PostgresConfiguration(url), size: 2)
-let runs = AllocationRunStore(pool: pool)
+let database = MutualisDatabase(address: try DatabaseAddress(url), connections: 2)
+let runs = AllocationRunStore(database: database)
 let year = DatePeriod(start: LocalDate("2027-01-01")!, end: LocalDate("2028-01-01")!)!
 let clock = ContinuousClock()
 
@@ -52,4 +51,4 @@ let statement = try await clock.measure { _ = try await runs.statement(pole: pol
 print("one member's statement:                        \(seconds(statement))")
 let finalize = try await clock.measure { _ = try await runs.finalize(pole: pole, run.run.id, actor: .adminCLI) }
 print("finalize (and read the run back):              \(seconds(finalize))")
-await pool.close()
+await database.close()

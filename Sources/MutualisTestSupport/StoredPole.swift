@@ -10,8 +10,9 @@ public struct StoredPole: Sendable {
 
     /// Makes the pole "Pôle Sud" with members of these names.
     public static func make(_ pool: PostgresConnectionPool, members names: [String]) async throws -> StoredPole {
-        let pole = try await PoleStore(pool: pool).create(name: "Pôle Sud", timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
-        let store = MemberStore(pool: pool)
+        let pole = try await PoleStore(database: MutualisDatabase(pool: pool)).create(
+            name: "Pôle Sud", timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
+        let store = MemberStore(database: MutualisDatabase(pool: pool))
         var members: [MemberID] = []
         for name in names {
             let input = MemberInput(name: name, legalForm: .association, joinedOn: LocalDate("2026-01-01"))

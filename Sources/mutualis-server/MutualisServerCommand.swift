@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MutualisService
-import PostgresClient
+import MutualisStore
 
 /// `mutualis-server`: the HTTP service.
 @main
@@ -95,13 +95,13 @@ struct MutualisServerCommand: AsyncParsableCommand {
         do {
             configuration = try ServerConfiguration(
                 address: address ?? environment["MUTUALIS_HTTP_ADDRESS"] ?? "127.0.0.1:8080",
-                database: try PostgresConfiguration(url),
+                database: try DatabaseAddress(url),
                 poolSize: connections,
                 tokenCacheSeconds: cacheSeconds,
                 limits: limits
             )
-        } catch let error as PostgresError {
-            throw ValidationError(error.message)
+        } catch let error as DatabaseAddressError {
+            throw ValidationError(error.description)
         } catch {
             throw ValidationError(String(describing: error))
         }

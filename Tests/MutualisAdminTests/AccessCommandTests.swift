@@ -26,7 +26,7 @@ struct AccessCommandTests {
             #expect(token.status == 0)
             let value = try #require((try token.json() as? [String: Any])?["token"] as? String)
             let pool = PostgresConnectionPool(configuration: configuration, size: 2)
-            let principal = try await TokenStore(pool: pool).authenticate(value)
+            let principal = try await TokenStore(database: MutualisDatabase(pool: pool)).authenticate(value)
             #expect(principal?.poleID.description == poleID)
             #expect(principal?.role == .coordinator)
 
@@ -39,16 +39,16 @@ struct AccessCommandTests {
 
             let revoked = await admin("token", "revoke", "--email", "camille@polesud.example", databaseURL: url)
             #expect(revoked.standardOutput.contains("Revoked 1 token"))
-            #expect(try await TokenStore(pool: pool).authenticate(value) == nil)
+            #expect(try await TokenStore(database: MutualisDatabase(pool: pool)).authenticate(value) == nil)
             await pool.close()
 
             let again = try #require(
                 (try await admin("token", "issue", "--email", "camille@polesud.example", "--json", databaseURL: url).json()
                     as? [String: Any])?["token"] as? String)
             let checkPool = PostgresConnectionPool(configuration: configuration, size: 1)
-            #expect(try await TokenStore(pool: checkPool).authenticate(again) != nil)
+            #expect(try await TokenStore(database: MutualisDatabase(pool: checkPool)).authenticate(again) != nil)
             #expect(await admin("user", "disable", "--email", "camille@polesud.example", databaseURL: url).status == 0)
-            #expect(try await TokenStore(pool: checkPool).authenticate(again) == nil)
+            #expect(try await TokenStore(database: MutualisDatabase(pool: checkPool)).authenticate(again) == nil)
             await checkPool.close()
 
             let poles = await admin("pole", "list", databaseURL: url)

@@ -58,7 +58,7 @@ struct CalendarAndMetricsTests {
                     extra: #", "note": "Répétition, batterie; ampli\nsalle B — merci""#))
             let theirs = try await client.call(
                 .post, "/api/v1/bookings", token: fixture.userB, json: bookingJSON(resource, secondStart, wholeHour(fromNow: 8 * 24 + 3)))
-            let users = try await UserStore(pool: pool).list(pole: fixture.pole)
+            let users = try await UserStore(database: MutualisDatabase(pool: pool)).list(pole: fixture.pole)
             let userA = try #require(users.first { $0.memberID == fixture.memberA })
             let key = try await client.call(
                 .post, "/api/v1/users/\(userA.id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)["token"]!
@@ -111,7 +111,7 @@ struct CalendarAndMetricsTests {
     @Test("a calendar key opens feeds only; an API token in ?key= opens nothing; another member's feed is 404")
     func calendarKeys() async throws {
         try await withAPI { client, fixture, pool in
-            let users = try await UserStore(pool: pool).list(pole: fixture.pole)
+            let users = try await UserStore(database: MutualisDatabase(pool: pool)).list(pole: fixture.pole)
             let userA = try #require(users.first { $0.memberID == fixture.memberA })
             let key = try await client.call(
                 .post, "/api/v1/users/\(userA.id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)["token"]!

@@ -278,7 +278,7 @@ struct HostileInputTests {
     func emailAcrossPoles() async throws {
         try await withAPI { client, fixture, pool in
             let other = try await PoleFixture.make(pool, name: "Culture et Coopération")
-            let users = try await UserStore(pool: pool).list(pole: fixture.pole)
+            let users = try await UserStore(database: MutualisDatabase(pool: pool)).list(pole: fixture.pole)
             let takenHere = try #require(users.first { $0.memberID == fixture.memberA }).email
             let json = #"{"email": "\#(takenHere.uppercased())", "name": "Dominique", "role": "coordinator"}"#
             let elsewhere = try await client.call(.post, "/api/v1/users", token: other.coordinator, json: json)

@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import MutualisService
+import MutualisStore
 import Testing
 
 @Suite("OpenAPI document")
@@ -18,7 +19,7 @@ struct OpenAPITests {
                     operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
                 })
             let routed = Set(
-                buildRouter(pool: pool).routes.map { route in
+                buildRouter(database: MutualisDatabase(pool: pool)).routes.map { route in
                     let path = route.path.description.split(separator: "/").map { segment in
                         segment.hasPrefix(":") ? "{\(segment.dropFirst())}" : String(segment)
                     }.joined(separator: "/")

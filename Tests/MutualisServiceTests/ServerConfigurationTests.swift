@@ -1,10 +1,10 @@
 import MutualisService
-import PostgresClient
+import MutualisStore
 import Testing
 
 @Suite("Server configuration")
 struct ServerConfigurationTests {
-    private let database = try! PostgresConfiguration("postgresql:///mutualis")
+    private let database = try! DatabaseAddress("postgresql:///mutualis")
 
     @Test("the pool holds twice as many connections as there are processors, from 2 to 16")
     func defaultPoolSize() {

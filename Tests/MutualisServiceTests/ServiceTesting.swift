@@ -19,10 +19,11 @@ struct PoleFixture: Sendable {
     var userB: String
 
     static func make(_ pool: PostgresConnectionPool, name: String = "Pôle Sud") async throws -> PoleFixture {
-        let pole = try await PoleStore(pool: pool).create(name: name, timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
-        let users = UserStore(pool: pool)
-        let tokens = TokenStore(pool: pool)
-        let members = MemberStore(pool: pool)
+        let pole = try await PoleStore(database: MutualisDatabase(pool: pool)).create(
+            name: name, timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
+        let users = UserStore(database: MutualisDatabase(pool: pool))
+        let tokens = TokenStore(database: MutualisDatabase(pool: pool))
+        let members = MemberStore(database: MutualisDatabase(pool: pool))
         let slug = name.lowercased().filter(\.isLetter)
         let coordinator = try await users.create(
             pole: pole.id, email: "coordination@\(slug).example", name: "Camille", role: .coordinator, memberID: nil, actor: .adminCLI)
@@ -50,7 +51,7 @@ func withAPI(
 ) async throws {
     try await withMigratedDatabase(size: poolSize) { pool in
         let fixture = try await PoleFixture.make(pool)
-        let app = Application(router: buildRouter(pool: pool))
+        let app = Application(router: buildRouter(database: MutualisDatabase(pool: pool)))
         try await app.test(.router) { client in
             try await body(client, fixture, pool)
         }

@@ -3,12 +3,13 @@ import Hummingbird
 import HummingbirdTesting
 import MutualisDomain
 import MutualisService
-import MutualisStore
 import MutualisTestSupport
 import PostgresClient
 import PostgresTestSupport
 import Synchronization
 import Testing
+
+@testable import MutualisStore
 
 /// Callers remembered by the server, and forgotten the moment the database says tokens or
 /// users changed.
@@ -29,7 +30,7 @@ struct TokenCacheTests {
             let heard = try await eventually { listening.withLock { $0 } }
             #expect(heard)
 
-            let app = Application(router: buildRouter(pool: pool, tokenCache: cache))
+            let app = Application(router: buildRouter(database: MutualisDatabase(pool: pool), tokenCache: cache))
             try await app.test(.router) { client in
                 expect(try await client.call(.get, "/api/v1/members", token: fixture.coordinator), .ok)
                 // The token's row goes behind the server's back (triggers off: no notification).
@@ -42,12 +43,14 @@ struct TokenCacheTests {
                 expect(try await client.call(.get, "/api/v1/members", token: fixture.coordinator), .ok)
 
                 expect(try await client.call(.get, "/api/v1/members", token: fixture.userA), .ok)
-                try await TokenStore(pool: pool).revokeAll(of: try await Self.userID(of: fixture.memberA, pool), actor: .adminCLI)
+                try await TokenStore(database: MutualisDatabase(pool: pool)).revokeAll(
+                    of: try await Self.userID(of: fixture.memberA, pool), actor: .adminCLI)
                 let revokedRefused = try await Self.refusedSoon(client, fixture.userA)
                 #expect(revokedRefused)
 
                 expect(try await client.call(.get, "/api/v1/members", token: fixture.userB), .ok)
-                try await UserStore(pool: pool).disable(try await Self.userID(of: fixture.memberB, pool), actor: .adminCLI)
+                try await UserStore(database: MutualisDatabase(pool: pool)).disable(
+                    try await Self.userID(of: fixture.memberB, pool), actor: .adminCLI)
                 let disabledRefused = try await Self.refusedSoon(client, fixture.userB)
                 #expect(disabledRefused)
             }

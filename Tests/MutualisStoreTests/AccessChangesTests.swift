@@ -13,10 +13,11 @@ struct AccessChangesTests {
     @Test("using a token is not announced; revoking it, or disabling its user, is")
     func announcements() async throws {
         try await withMigratedDatabase { pool in
-            let pole = try await PoleStore(pool: pool).create(name: "Pôle Sud", timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
-            let user = try await UserStore(pool: pool).create(
+            let pole = try await PoleStore(database: MutualisDatabase(pool: pool)).create(
+                name: "Pôle Sud", timeZone: "Europe/Paris", currency: "EUR", actor: .adminCLI)
+            let user = try await UserStore(database: MutualisDatabase(pool: pool)).create(
                 pole: pole.id, email: "camille@polesud.example", name: "Camille", role: .coordinator, memberID: nil, actor: .adminCLI)
-            let tokens = TokenStore(pool: pool)
+            let tokens = TokenStore(database: MutualisDatabase(pool: pool))
             let token = try await tokens.issue(for: user.id, actor: .adminCLI)
 
             let heard = Mutex<[PostgresListener.Event]>([])
@@ -34,7 +35,7 @@ struct AccessChangesTests {
             #expect(caller?.userID == user.id)
             try await tokens.revokeAll(of: user.id, actor: .adminCLI)
             try await wait(for: 2)
-            try await UserStore(pool: pool).disable(user.id, actor: .adminCLI)
+            try await UserStore(database: MutualisDatabase(pool: pool)).disable(user.id, actor: .adminCLI)
             try await wait(for: 3)
             await listener.stop()
             #expect(heard.withLock { $0 } == [.listening, .notification("api_tokens"), .notification("users"), .lost])

@@ -13,7 +13,7 @@ struct CheckThenActTests {
     func retirementWaitsForABookingInFlight() async throws {
         try await withMigratedDatabase(size: 2) { pool in
             let pole = try await StoredPole.make(pool, members: ["Les Fabriques"])
-            let resources = ResourceStore(pool: pool)
+            let resources = ResourceStore(database: MutualisDatabase(pool: pool))
             let vans = try await resources.create(pole: pole.id, ResourceInput(name: "Vans", kind: .equipment, units: 2), actor: .adminCLI)
             let range = TimeRange(start: RFC3339.parse("2027-03-10T09:00:00+01:00")!, end: RFC3339.parse("2027-03-10T10:00:00+01:00")!)!
 

@@ -12,7 +12,7 @@ struct ConsistentReadTests {
     func runReadDuringRecompute() async throws {
         try await withMigratedDatabase(size: 4) { pool in
             let pole = try await StoredPole.make(pool, members: ["Les Fabriques", "Ardelaine", "La Cordée"])
-            let costs = CostStore(pool: pool)
+            let costs = CostStore(database: MutualisDatabase(pool: pool))
             let march = DatePeriod(start: LocalDate("2027-03-01")!, end: LocalDate("2027-04-01")!)!
             func addCost(_ cents: Int) async throws {
                 _ = try await costs.create(
@@ -20,7 +20,7 @@ struct ConsistentReadTests {
                     actor: .adminCLI)
             }
             try await addCost(10_000)
-            let runs = AllocationRunStore(pool: pool)
+            let runs = AllocationRunStore(database: MutualisDatabase(pool: pool))
             let run = try await runs.create(pole: pole.id, period: march, actor: .adminCLI)
             let rounds = 25
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MutualisDomain
 import MutualisStore
-import PostgresClient
 
 /// `mutualis-admin allocate`: a month's close, from the command line.
 struct AllocateCommand: AsyncParsableCommand {
@@ -52,7 +51,7 @@ struct AllocateCommand: AsyncParsableCommand {
             } else {
                 throw ValidationError("give the period with --from and --to, or a draft with --recompute")
             }
-            try await RunOutput.print(pole: pole, options: options) { try await compute(AllocationRunStore(pool: $0)) }
+            try await RunOutput.print(pole: pole, options: options) { try await compute(AllocationRunStore(database: $0)) }
         }
     }
 
@@ -65,7 +64,7 @@ struct AllocateCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (pole, runID) = (selection.pole, selection.run)
-            try await RunOutput.print(pole: pole, options: options) { try await AllocationRunStore(pool: $0).get(pole: pole, runID) }
+            try await RunOutput.print(pole: pole, options: options) { try await AllocationRunStore(database: $0).get(pole: pole, runID) }
         }
     }
 
@@ -79,8 +78,8 @@ struct AllocateCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (pole, runID) = (selection.pole, selection.run)
-            let stored = try await options.withPool(pole: pole) {
-                try await AllocationRunStore(pool: $0).finalize(pole: pole, runID, actor: .adminCLI)
+            let stored = try await options.withDatabase(pole: pole) {
+                try await AllocationRunStore(database: $0).finalize(pole: pole, runID, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(AllocationRunRepresentation(stored))
@@ -110,8 +109,8 @@ struct AllocateCommand: AsyncParsableCommand {
             let (pole, runID) = (selection.pole, selection.run)
             switch (member, output) {
             case (let member?, nil):
-                let statement = try await options.withPool(pole: pole) {
-                    try await AllocationRunStore(pool: $0).statement(pole: pole, runID, member: member, finalizedOnly: false)
+                let statement = try await options.withDatabase(pole: pole) {
+                    try await AllocationRunStore(database: $0).statement(pole: pole, runID, member: member, finalizedOnly: false)
                 }
                 let representation = StatementRepresentation(statement)
                 if options.json {
@@ -125,12 +124,12 @@ struct AllocateCommand: AsyncParsableCommand {
                 } catch {
                     throw AdminError.refused("cannot create \(folder): \(error.localizedDescription)")
                 }
-                let written = try await options.withPool(pole: pole) { pool in
-                    let stored = try await AllocationRunStore(pool: pool).get(pole: pole, runID)
-                    let currency = try await PoleStore(pool: pool).get(pole).currency
+                let written = try await options.withDatabase(pole: pole) { database in
+                    let stored = try await AllocationRunStore(database: database).get(pole: pole, runID)
+                    let currency = try await PoleStore(database: database).get(pole).currency
                     let involved = Set(stored.run.lines.map(\.memberID) + stored.run.allocations.compactMap { $0.credit?.memberID })
                     var files: [String] = []
-                    for member in try await MemberStore(pool: pool).all(pole: pole) where involved.contains(member.id) {
+                    for member in try await MemberStore(database: database).all(pole: pole) where involved.contains(member.id) {
                         let statement = StatementRepresentation(MemberStatement(run: stored, member: member, currency: currency))
                         let path = URL(fileURLWithPath: folder).appendingPathComponent(
                             "statement-\(statement.periodStart)-\(member.id).csv"
@@ -160,13 +159,14 @@ struct AllocateCommand: AsyncParsableCommand {
 enum RunOutput {
     /// Prints the run `load` answers; for people, with the members' names read on the same pool.
     static func print(
-        pole: PoleID, options: GlobalOptions, _ load: @escaping @Sendable (PostgresConnectionPool) async throws -> StoredAllocationRun
+        pole: PoleID, options: GlobalOptions, _ load: @escaping @Sendable (MutualisDatabase) async throws -> StoredAllocationRun
     ) async throws {
         let json = options.json
-        let (stored, names) = try await options.withPool(pole: pole) { pool in
-            let stored = try await load(pool)
+        let (stored, names) = try await options.withDatabase(pole: pole) { database in
+            let stored = try await load(database)
             let names =
-                json ? [:] : try await MemberStore(pool: pool).all(pole: pole).reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }
+                json
+                ? [:] : try await MemberStore(database: database).all(pole: pole).reduce(into: [MemberID: String]()) { $0[$1.id] = $1.name }
             return (stored, names)
         }
         if json {

@@ -39,7 +39,9 @@ struct CostCommand: AsyncParsableCommand {
             let input = CostInput(
                 resourceID: resource, period: dates.period, amountCents: amount.cents, category: category, label: label,
                 rule: allocationRule)
-            let cost = try await options.withPool(pole: pole) { try await CostStore(pool: $0).create(pole: pole, input, actor: .adminCLI) }
+            let cost = try await options.withDatabase(pole: pole) {
+                try await CostStore(database: $0).create(pole: pole, input, actor: .adminCLI)
+            }
             if options.json {
                 try Output.json(CostRepresentation(cost))
             } else {
@@ -64,7 +66,7 @@ struct CostCommand: AsyncParsableCommand {
 
         func run() async throws {
             let period = from.flatMap { from in to.flatMap { DatePeriod(start: from, end: $0) } }
-            let costs = try await options.withPool(pole: pole) { try await CostStore(pool: $0).all(pole: pole, within: period) }
+            let costs = try await options.withDatabase(pole: pole) { try await CostStore(database: $0).all(pole: pole, within: period) }
             if options.json {
                 try Output.json(costs.map(CostRepresentation.init))
             } else {

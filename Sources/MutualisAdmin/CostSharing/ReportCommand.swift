@@ -22,7 +22,9 @@ struct ReportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let report = PoolingReportRepresentation(
-                try await options.withPool(pole: pole) { try await PoolingReportStore(pool: $0).report(pole: pole, period: dates.period) })
+                try await options.withDatabase(pole: pole) {
+                    try await PoolingReportStore(database: $0).report(pole: pole, period: dates.period)
+                })
             if options.json {
                 try Output.json(report)
             } else if csv {

@@ -21,8 +21,8 @@ struct MigrateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let applied = try await options.withPool { pool in
-            try await pool.withConnection { try Migrator.migrate($0) }
+        let applied = try await options.withDatabase { database in
+            try await database.migrate()
         }
         let current = Migration.embedded.last?.version
         if options.json {

@@ -15,8 +15,8 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let statuses = try await options.withPool { pool in
-            try await pool.withConnection { try Migrator.status($0) }
+        let statuses = try await options.withDatabase { database in
+            try await database.migrationStatus()
         }
         if options.json {
             try Output.json(Report(migrations: statuses))

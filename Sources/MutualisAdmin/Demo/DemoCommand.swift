@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
         @Option(help: "The demonstration pole's name (pole names are unique).") var name = "Pôle Sud (démo)"
 
         func run() async throws {
-            let seeded = try await options.withPool { try await DemoPole.seed(named: name, pool: $0) }
+            let seeded = try await options.withDatabase { try await DemoPole.seed(named: name, database: $0) }
             if options.json {
                 try Output.json(seeded)
             } else {

@@ -1,7 +1,6 @@
 import Foundation
 import MutualisDomain
 import MutualisStore
-import PostgresClient
 
 /// The demonstration pole: the members, resources, bookings, timesheets and costs of a pole
 /// like Pôle Sud in Romans-sur-Isère (every name invented but the town's), over the three
@@ -30,17 +29,17 @@ enum DemoPole {
         }
     }
 
-    static func seed(named name: String, pool: PostgresConnectionPool) async throws -> Seeded {
+    static func seed(named name: String, database: MutualisDatabase) async throws -> Seeded {
         let zone = PoleTimeZone.paris
-        let pole = try await PoleStore(pool: pool).create(name: name, timeZone: zone.identifier, currency: "EUR", actor: .adminCLI)
+        let pole = try await PoleStore(database: database).create(name: name, timeZone: zone.identifier, currency: "EUR", actor: .adminCLI)
         let today = zone.date(of: Date())
         let thisMonth = today.firstOfMonth
         let firstMonth = thisMonth.adding(months: -3)!
         let lastMonth = thisMonth.adding(months: -1)!
 
-        let small = try await CategoryStore(pool: pool).set(
+        let small = try await CategoryStore(database: database).set(
             pole: pole.id, name: "Petites associations", coefficient: Coefficient(tenThousandths: 5_000)!, actor: .adminCLI)
-        let memberStore = MemberStore(pool: pool)
+        let memberStore = MemberStore(database: database)
         let founded = LocalDate("2011-06-01")!
         var members: [Member] = []
         for (memberName, form, headcount, budgetEuros, isSmall, joined) in [
@@ -73,7 +72,7 @@ enum DemoPole {
                 [.monday, .tuesday, .wednesday, .thursday, .friday],
                 [WeeklySchedule.Hours(opens: LocalTime(hour: opens, minute: 0)!, closes: LocalTime(hour: closes, minute: 0)!)])
         }
-        let resourceStore = ResourceStore(pool: pool)
+        let resourceStore = ResourceStore(database: database)
         func resource(_ input: ResourceInput) async throws -> Resource {
             try await resourceStore.create(pole: pole.id, input, actor: .adminCLI)
         }
@@ -105,7 +104,7 @@ enum DemoPole {
         let technician = try await resource(
             ResourceInput(name: "Technicien partagé", kind: .staff, rules: ResourceRules(openingHours: weekdays(8, 17))))
 
-        let rules = AllocationRuleStore(pool: pool)
+        let rules = AllocationRuleStore(database: database)
         for (resource, rule) in [
             (roomA, AllocationRule(method: .usage, idle: .absorb)),
             (roomB, AllocationRule(method: .usage, idle: .absorb)),
@@ -118,7 +117,7 @@ enum DemoPole {
 
         // Each resource's usual slots on a working day; a slot is booked or not, by whom at
         // random among the members who use that kind of thing.
-        let bookingStore = BookingStore(pool: pool)
+        let bookingStore = BookingStore(database: database)
         var random = Sequence()
         func book(_ resource: Resource, _ member: Member, _ day: LocalDate, _ from: Int, _ to: Int, quantity: Int = 1) async throws {
             let range = TimeRange(
@@ -152,7 +151,7 @@ enum DemoPole {
         }
 
         // Timesheets of the shared staff: a few records a month per member they work for.
-        let usage = UsageStore(pool: pool)
+        let usage = UsageStore(database: database)
         var month = firstMonth
         while month < thisMonth {
             for (staff, clients) in [
@@ -172,7 +171,7 @@ enum DemoPole {
         }
 
         // Each month's costs, for its own close.
-        let costs = CostStore(pool: pool)
+        let costs = CostStore(database: database)
         month = firstMonth
         while month < thisMonth {
             let period = DatePeriod(start: month, end: month.adding(months: 1)!)!
@@ -201,8 +200,8 @@ enum DemoPole {
             month = month.adding(months: 1)!
         }
 
-        let users = UserStore(pool: pool)
-        let tokens = TokenStore(pool: pool)
+        let users = UserStore(database: database)
+        let tokens = TokenStore(database: database)
         let slug = String(
             name.lowercased().folding(options: .diacriticInsensitive, locale: nil).map { $0.isLetter || $0.isNumber ? $0 : "-" }
         )

@@ -24,8 +24,8 @@ struct CategoryCommand: AsyncParsableCommand {
             guard let value = Coefficient(coefficient) else {
                 throw AdminError.usage("--coefficient must be between 0 and 10, with at most four decimals")
             }
-            let category = try await options.withPool(pole: pole) { pool in
-                try await CategoryStore(pool: pool).set(pole: pole, name: name, coefficient: value, actor: .adminCLI)
+            let category = try await options.withDatabase(pole: pole) { database in
+                try await CategoryStore(database: database).set(pole: pole, name: name, coefficient: value, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(CategoryRepresentation(category))

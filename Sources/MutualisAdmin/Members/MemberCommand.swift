@@ -65,10 +65,10 @@ struct MemberCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard fields.name != nil, fields.legalForm != nil else { throw AdminError.usage("--name and --legal-form are required") }
-            let member = try await options.withPool(pole: pole) { pool in
+            let member = try await options.withDatabase(pole: pole) { database in
                 var input = MemberInput(name: "", legalForm: .association)
-                try fields.apply(to: &input, options: options, categories: try await CategoryStore(pool: pool).list(pole: pole))
-                return try await MemberStore(pool: pool).create(pole: pole, input, actor: .adminCLI)
+                try fields.apply(to: &input, options: options, categories: try await CategoryStore(database: database).list(pole: pole))
+                return try await MemberStore(database: database).create(pole: pole, input, actor: .adminCLI)
             }
             if options.json { try Output.json(MemberJSON(member)) } else { printLine("Added member \(member.name): \(member.id)") }
         }
@@ -81,7 +81,7 @@ struct MemberCommand: AsyncParsableCommand {
         @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            let members = try await options.withPool(pole: pole) { try await MemberStore(pool: $0).all(pole: pole) }
+            let members = try await options.withDatabase(pole: pole) { try await MemberStore(database: $0).all(pole: pole) }
             try MemberCommand.show(members, options: options)
         }
     }
@@ -94,7 +94,7 @@ struct MemberCommand: AsyncParsableCommand {
         @Argument(help: "The member's id.") var member: MemberID
 
         func run() async throws {
-            let found = try await options.withPool(pole: pole) { try await MemberStore(pool: $0).get(pole: pole, member) }
+            let found = try await options.withDatabase(pole: pole) { try await MemberStore(database: $0).get(pole: pole, member) }
             if options.json { try Output.json(MemberJSON(found)) } else { try MemberCommand.show([found], options: options) }
         }
     }
@@ -108,12 +108,12 @@ struct MemberCommand: AsyncParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() async throws {
-            let updated = try await options.withPool(pole: pole) { pool in
+            let updated = try await options.withDatabase(pole: pole) { database in
                 var probe = MemberInput(name: "", legalForm: .association)
-                try fields.apply(to: &probe, options: options, categories: try await CategoryStore(pool: pool).list(pole: pole))
+                try fields.apply(to: &probe, options: options, categories: try await CategoryStore(database: database).list(pole: pole))
                 let changes = probe
                 let given = fields
-                return try await MemberStore(pool: pool).update(pole: pole, member, actor: .adminCLI) { input in
+                return try await MemberStore(database: database).update(pole: pole, member, actor: .adminCLI) { input in
                     if given.name != nil { input.name = changes.name }
                     if given.legalForm != nil { input.legalForm = changes.legalForm }
                     if given.siret != nil { input.siret = changes.siret }
@@ -136,8 +136,8 @@ struct MemberCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("The last day of membership, YYYY-MM-DD.", valueName: "yyyy-mm-dd")) var on: LocalDate
 
         func run() async throws {
-            let updated = try await options.withPool(pole: pole) { pool in
-                try await MemberStore(pool: pool).update(pole: pole, member, actor: .adminCLI) { $0.leftOn = on }
+            let updated = try await options.withDatabase(pole: pole) { database in
+                try await MemberStore(database: database).update(pole: pole, member, actor: .adminCLI) { $0.leftOn = on }
             }
             if options.json {
                 try Output.json(MemberJSON(updated))
@@ -166,9 +166,9 @@ extension MemberCommand {
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw AdminError.usage("cannot read \(file)") }
             guard let text = String(data: data, encoding: .utf8) else { throw AdminError.refused("\(file) is not UTF-8") }
-            let members = try await options.withPool(pole: pole) { pool in
-                let rows = try MemberCSV.read(text, categories: try await CategoryStore(pool: pool).list(pole: pole))
-                return try await MemberStore(pool: pool).importAll(pole: pole, rows, actor: .adminCLI)
+            let members = try await options.withDatabase(pole: pole) { database in
+                let rows = try MemberCSV.read(text, categories: try await CategoryStore(database: database).list(pole: pole))
+                return try await MemberStore(database: database).importAll(pole: pole, rows, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(members.map(MemberJSON.init))
@@ -187,8 +187,8 @@ extension MemberCommand {
         @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            let (members, categories) = try await options.withPool(pole: pole) { pool in
-                (try await MemberStore(pool: pool).all(pole: pole), try await CategoryStore(pool: pool).list(pole: pole))
+            let (members, categories) = try await options.withDatabase(pole: pole) { database in
+                (try await MemberStore(database: database).all(pole: pole), try await CategoryStore(database: database).list(pole: pole))
             }
             if options.json {
                 try Output.json(members.map(MemberJSON.init))

@@ -33,8 +33,8 @@ struct PoleCommand: AsyncParsableCommand {
         @Option(help: "Its ISO 4217 currency.") var currency = "EUR"
 
         func run() async throws {
-            let pole = try await options.withPool { pool in
-                try await PoleStore(pool: pool).create(name: name, timeZone: timeZone, currency: currency, actor: .adminCLI)
+            let pole = try await options.withDatabase { database in
+                try await PoleStore(database: database).create(name: name, timeZone: timeZone, currency: currency, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(PoleJSON(pole))
@@ -50,7 +50,7 @@ struct PoleCommand: AsyncParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {
-            let poles = try await options.withPool { try await PoleStore(pool: $0).list() }
+            let poles = try await options.withDatabase { try await PoleStore(database: $0).list() }
             if options.json {
                 try Output.json(poles.map(PoleJSON.init))
             } else {

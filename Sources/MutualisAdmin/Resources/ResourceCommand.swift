@@ -29,8 +29,8 @@ struct ResourceCommand: AsyncParsableCommand {
                 name: name, kind: kind, units: units, ownerMemberID: owner,
                 rules: ResourceRules(bufferMinutes: bufferMinutes, approvalRequired: approvalRequired)
             )
-            let resource = try await options.withPool(pole: pole) {
-                try await ResourceStore(pool: $0).create(pole: pole, input, actor: .adminCLI)
+            let resource = try await options.withDatabase(pole: pole) {
+                try await ResourceStore(database: $0).create(pole: pole, input, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(ResourceJSON(resource))
@@ -63,7 +63,7 @@ struct ResourceCommand: AsyncParsableCommand {
         @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            let resources = try await options.withPool(pole: pole) { try await ResourceStore(pool: $0).all(pole: pole) }
+            let resources = try await options.withDatabase(pole: pole) { try await ResourceStore(database: $0).all(pole: pole) }
             if options.json {
                 try Output.json(resources.map(ResourceJSON.init))
             } else {
@@ -138,8 +138,8 @@ struct ResourceCommand: AsyncParsableCommand {
             // A wrong rule is refused before anything is written; the resource is changed
             // before the rule, whose own checks (members of fixedShares) come last.
             if let error = rule?.validationErrors().first { throw AdminError.refused("\(error.field): \(error.message)") }
-            let updated = try await options.withPool(pole: pole) { pool in
-                let resources = ResourceStore(pool: pool)
+            let updated = try await options.withDatabase(pole: pole) { database in
+                let resources = ResourceStore(database: database)
                 let changed =
                     changesResource
                     ? try await resources.update(pole: pole, resource, actor: .adminCLI) { input in
@@ -151,7 +151,7 @@ struct ResourceCommand: AsyncParsableCommand {
                     }
                     : try await resources.get(pole: pole, resource)
                 if let rule {
-                    _ = try await AllocationRuleStore(pool: pool).set(
+                    _ = try await AllocationRuleStore(database: database).set(
                         pole: pole, resource: resource, rule: rule, effectiveFrom: from, actor: .adminCLI)
                 }
                 return changed
@@ -187,8 +187,8 @@ struct ResourceCommand: AsyncParsableCommand {
 
             func run() async throws {
                 let range = TimeRange(start: start.date, end: end.date)!
-                try await options.withPool(pole: pole) { pool in
-                    try await ResourceStore(pool: pool).addBlackout(
+                try await options.withDatabase(pole: pole) { database in
+                    try await ResourceStore(database: database).addBlackout(
                         pole: pole, resource, range: range, reason: reason, actor: .adminCLI)
                 }
                 if options.json {

@@ -1,5 +1,4 @@
 import MutualisStore
-import PostgresClient
 
 /// What a command reports on its one line of stderr, and the exit status it sets.
 public enum AdminError: Error, Equatable, CustomStringConvertible {
@@ -31,10 +30,6 @@ public enum AdminError: Error, Equatable, CustomStringConvertible {
             return .refused(error.description)
         case let error as StoreError:
             return .refused(error.description)
-        case let error as PostgresError where error.kind == .connection:
-            return .refused("cannot reach the database: \(error.message.split(separator: "\n").first ?? "")")
-        case let error as PostgresError:
-            return .refused("the database refused the operation (\(error.sqlState?.code ?? "?")): \(error.message)")
         default:
             return .refused(String(describing: error))
         }

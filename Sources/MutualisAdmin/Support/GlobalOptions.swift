@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MutualisDomain
 import MutualisStore
-import PostgresClient
 
 /// The options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -12,37 +11,37 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Print one JSON document on stdout instead of tables.")
     var json = false
 
-    /// The database configuration, from the option or the environment.
-    func databaseConfiguration() throws -> PostgresConfiguration {
+    /// The database's address, from the option or the environment.
+    func databaseAddress() throws -> DatabaseAddress {
         let environment = AdminEnvironment.current.variables["DATABASE_URL"]
         guard let url = databaseURL ?? environment, !url.isEmpty else {
             throw AdminError.usage("no database given: pass --database-url or set DATABASE_URL")
         }
         do {
-            return try PostgresConfiguration(url)
-        } catch let error as PostgresError {
-            throw AdminError.usage(error.message)
+            return try DatabaseAddress(url)
+        } catch {
+            throw AdminError.usage(error.description)
         }
     }
 
-    /// Runs `body` with a small pool on the database once the pole is known to exist: an
-    /// unknown pole is an error, not an empty table.
-    func withPool<Value: Sendable>(pole: PoleID, _ body: (PostgresConnectionPool) async throws -> Value) async throws -> Value {
-        try await withPool { pool in
-            _ = try await PoleStore(pool: pool).get(pole)
-            return try await body(pool)
+    /// Runs `body` with the database once the pole is known to exist: an unknown pole is an
+    /// error, not an empty table.
+    func withDatabase<Value: Sendable>(pole: PoleID, _ body: (MutualisDatabase) async throws -> Value) async throws -> Value {
+        try await withDatabase { database in
+            _ = try await PoleStore(database: database).get(pole)
+            return try await body(database)
         }
     }
 
-    /// Runs `body` with a small pool on the database, closing it afterwards.
-    func withPool<Value: Sendable>(_ body: (PostgresConnectionPool) async throws -> Value) async throws -> Value {
-        let pool = PostgresConnectionPool(configuration: try databaseConfiguration(), size: 2)
+    /// Runs `body` with two connections to the database, closed afterwards.
+    func withDatabase<Value: Sendable>(_ body: (MutualisDatabase) async throws -> Value) async throws -> Value {
+        let database = MutualisDatabase(address: try databaseAddress(), connections: 2)
         do {
-            let value = try await body(pool)
-            await pool.close()
+            let value = try await body(database)
+            await database.close()
             return value
         } catch {
-            await pool.close()
+            await database.close()
             throw error
         }
     }

@@ -21,9 +21,9 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let tokenScope = TokenStore.Scope(rawValue: scope) else { throw AdminError.usage("--scope must be api or calendar") }
-            let token = try await options.withPool { pool in
-                let user = try await UserStore(pool: pool).existing(email: email)
-                return try await TokenStore(pool: pool).issue(for: user.id, scope: tokenScope, actor: .adminCLI)
+            let token = try await options.withDatabase { database in
+                let user = try await UserStore(database: database).existing(email: email)
+                return try await TokenStore(database: database).issue(for: user.id, scope: tokenScope, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(["token": token])
@@ -41,9 +41,9 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "The user's email.") var email: String
 
         func run() async throws {
-            let tokens = try await options.withPool { pool in
-                let user = try await UserStore(pool: pool).existing(email: email)
-                return try await TokenStore(pool: pool).list(of: user.id)
+            let tokens = try await options.withDatabase { database in
+                let user = try await UserStore(database: database).existing(email: email)
+                return try await TokenStore(database: database).list(of: user.id)
             }
             if options.json {
                 try Output.json(tokens)
@@ -64,9 +64,9 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "The user's email.") var email: String
 
         func run() async throws {
-            let count = try await options.withPool { pool in
-                let user = try await UserStore(pool: pool).existing(email: email)
-                return try await TokenStore(pool: pool).revokeAll(of: user.id, actor: .adminCLI)
+            let count = try await options.withDatabase { database in
+                let user = try await UserStore(database: database).existing(email: email)
+                return try await TokenStore(database: database).revokeAll(of: user.id, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(["revoked": count])

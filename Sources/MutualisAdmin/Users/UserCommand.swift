@@ -29,8 +29,8 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let user = try await options.withPool(pole: pole) { pool in
-                try await UserStore(pool: pool).create(
+            let user = try await options.withDatabase(pole: pole) { database in
+                try await UserStore(database: database).create(
                     pole: pole, email: email, name: name, role: role, memberID: member, actor: .adminCLI)
             }
             if options.json {
@@ -48,7 +48,7 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The pole's id.") var pole: PoleID
 
         func run() async throws {
-            let users = try await options.withPool(pole: pole) { try await UserStore(pool: $0).list(pole: pole) }
+            let users = try await options.withDatabase(pole: pole) { try await UserStore(database: $0).list(pole: pole) }
             if options.json {
                 try Output.json(users.map(UserRepresentation.init))
             } else {
@@ -68,8 +68,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The user's email.") var email: String
 
         func run() async throws {
-            try await options.withPool { pool in
-                let users = UserStore(pool: pool)
+            try await options.withDatabase { database in
+                let users = UserStore(database: database)
                 let user = try await users.existing(email: email)
                 try await users.disable(user.id, actor: .adminCLI)
             }

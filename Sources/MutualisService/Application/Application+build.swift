@@ -2,26 +2,25 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import MutualisStore
-import PostgresClient
 import ServiceLifecycle
 
-/// Builds the Mutualis HTTP application: its routes, its pool, and the services that stop them.
+/// Builds the Mutualis HTTP application: its routes, its database, and the services that stop them.
 public func buildApplication(
     _ configuration: ServerConfiguration,
     logger: Logger = Logger(label: "mutualis")
 ) -> some ApplicationProtocol {
-    let pool = PostgresConnectionPool(
-        configuration: configuration.database, size: configuration.poolSize, limits: configuration.limits.pool, logger: logger
+    let database = MutualisDatabase(
+        address: configuration.database, connections: configuration.poolSize, limits: configuration.limits.database, logger: logger
     )
-    var services: [any Service] = [PoolService(pool: pool)]
+    var services: [any Service] = [DatabaseService(database: database)]
     var tokenCache: PrincipalCache?
     if configuration.tokenCacheSeconds > 0 {
         let cache = PrincipalCache(lifetime: .seconds(configuration.tokenCacheSeconds))
-        services.append(AccessChangesService(cache: cache, database: configuration.database, logger: logger))
+        services.append(AccessChangesService(listener: AccessChangesListener(database: database, cache: cache, logger: logger)))
         tokenCache = cache
     }
     return Application(
-        router: buildRouter(pool: pool, tokenCache: tokenCache, bodyLimit: configuration.limits.maxBodyBytes),
+        router: buildRouter(database: database, tokenCache: tokenCache, bodyLimit: configuration.limits.maxBodyBytes),
         server: httpServer(configuration.limits),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mutualis"),
         services: services,
@@ -39,31 +38,31 @@ public func httpServer(_ limits: ServerConfiguration.Limits) -> HTTPServerBuilde
         ))
 }
 
-/// The routes of the API over a pool; also what the tests drive. With `tokenCache`, callers
+/// The routes of the API over a database; also what the tests drive. With `tokenCache`, callers
 /// are remembered while the cache is kept informed of changes (``AccessChangesService``).
 public func buildRouter(
-    pool: PostgresConnectionPool, tokenCache: PrincipalCache? = nil, bodyLimit: Int = BodyLimitMiddleware.defaultLimit
+    database: MutualisDatabase, tokenCache: PrincipalCache? = nil, bodyLimit: Int = BodyLimitMiddleware.defaultLimit
 ) -> Router<MutualisRequestContext> {
     let router = Router(context: MutualisRequestContext.self)
-    let metrics = ServiceMetrics(pool: pool)
+    let metrics = ServiceMetrics(database: database)
     router.add(middleware: RequestObservationMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyLimitMiddleware(limit: bodyLimit))
-    HealthController(pool: pool).addRoutes(to: router)
+    HealthController(database: database).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
-    let tokens = TokenStore(pool: pool, cache: tokenCache)
-    let bookings = BookingStore(pool: pool)
+    let tokens = TokenStore(database: database, cache: tokenCache)
+    let bookings = BookingStore(database: database)
     let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(tokens: tokens))
-    MemberController(members: MemberStore(pool: pool), categories: CategoryStore(pool: pool)).addRoutes(to: api)
-    UserController(users: UserStore(pool: pool), tokens: tokens).addRoutes(to: api)
-    ResourceController(resources: ResourceStore(pool: pool), bookings: bookings).addRoutes(to: api)
+    MemberController(members: MemberStore(database: database), categories: CategoryStore(database: database)).addRoutes(to: api)
+    UserController(users: UserStore(database: database), tokens: tokens).addRoutes(to: api)
+    ResourceController(resources: ResourceStore(database: database), bookings: bookings).addRoutes(to: api)
     BookingController(bookings: bookings, metrics: metrics).addRoutes(to: api)
     CalendarController(bookings: bookings).addRoutes(to: api)
-    UsageController(usage: UsageStore(pool: pool)).addRoutes(to: api)
-    CostController(costs: CostStore(pool: pool), rules: AllocationRuleStore(pool: pool)).addRoutes(to: api)
-    AllocationRunController(runs: AllocationRunStore(pool: pool)).addRoutes(to: api)
-    ReportController(reports: PoolingReportStore(pool: pool)).addRoutes(to: api)
+    UsageController(usage: UsageStore(database: database)).addRoutes(to: api)
+    CostController(costs: CostStore(database: database), rules: AllocationRuleStore(database: database)).addRoutes(to: api)
+    AllocationRunController(runs: AllocationRunStore(database: database)).addRoutes(to: api)
+    ReportController(reports: PoolingReportStore(database: database)).addRoutes(to: api)
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }

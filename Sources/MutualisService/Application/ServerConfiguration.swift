@@ -1,5 +1,5 @@
 import Foundation
-import PostgresClient
+import MutualisStore
 
 /// How `mutualis-server` is set up: where it listens, which database it uses.
 public struct ServerConfiguration: Sendable {
@@ -8,7 +8,7 @@ public struct ServerConfiguration: Sendable {
     /// The TCP port to listen on.
     public var port: Int
     /// The database.
-    public var database: PostgresConfiguration
+    public var database: DatabaseAddress
     /// Connections to the database, each with its own thread.
     public var poolSize: Int
     /// How long the caller of a token is remembered; zero asks the database on every request.
@@ -44,16 +44,15 @@ public struct ServerConfiguration: Sendable {
             try within(idleTimeoutSeconds, 1...3_600, "the idle timeout")
         }
 
-        /// The pool's limits.
-        var pool: PostgresPoolLimits {
-            PostgresPoolLimits(
-                maxWait: .seconds(poolWaitSeconds), maxWaiting: poolQueue, statementTimeout: .seconds(statementTimeoutSeconds))
+        /// The database's limits.
+        var database: DatabaseLimits {
+            DatabaseLimits(maxWait: .seconds(poolWaitSeconds), maxWaiting: poolQueue, statementTimeout: .seconds(statementTimeoutSeconds))
         }
     }
 
     /// A configuration; `address` is `host:port` (`[::1]:8080` for IPv6).
     public init(
-        address: String, database: PostgresConfiguration, poolSize: Int, tokenCacheSeconds: Int = 60, limits: Limits = Limits()
+        address: String, database: DatabaseAddress, poolSize: Int, tokenCacheSeconds: Int = 60, limits: Limits = Limits()
     ) throws(ConfigurationError) {
         (host, port) = try Self.parse(address: address)
         try limits.validate()

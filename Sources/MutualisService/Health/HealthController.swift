@@ -1,9 +1,9 @@
 import Hummingbird
-import PostgresClient
+import MutualisStore
 
 /// `/health` (the process answers) and `/ready` (and its database does).
 struct HealthController {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
     struct Status: ResponseEncodable {
         var status: String
@@ -14,8 +14,7 @@ struct HealthController {
         // Within a second whatever the load: a pool too busy to answer by then is not ready.
         router.get("/ready") { _, _ -> Response in
             do {
-                guard try await withinDeadline(.seconds(1), { try await pool.withConnection { _ = try $0.query("SELECT 1") } }) != nil
-                else {
+                guard try await withinDeadline(.seconds(1), { await database.isReady() }) == true else {
                     throw CancellationError()
                 }
                 return Response(

@@ -1,4 +1,4 @@
-import PostgresClient
+import MutualisStore
 import Prometheus
 
 /// What `/metrics` exposes, in Prometheus text format: requests by route and status with
@@ -8,15 +8,15 @@ import Prometheus
 /// applications — the tests make many — never mix their figures.
 final class ServiceMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
-    private let pool: PostgresConnectionPool
+    private let database: MutualisDatabase
 
     private static let latencyBuckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
         .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
     ]
 
-    init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Counts a request and records how long it took.
@@ -45,7 +45,7 @@ final class ServiceMetrics: Sendable {
 
     /// The text of every metric, the pool's figures read now.
     func exposition() -> [UInt8] {
-        let statistics = pool.statistics
+        let statistics = database.statistics
         registry.makeGauge(
             descriptor: MetricNameDescriptor(
                 namespace: "mutualis", metricName: "pool_connections_in_use", unitName: "",
@@ -61,7 +61,7 @@ final class ServiceMetrics: Sendable {
             descriptor: MetricNameDescriptor(
                 namespace: "mutualis", metricName: "pool_size", unitName: "", helpText: "Database connections the pool may hold.")
         )
-        .set(Double(statistics.size))
+        .set(Double(statistics.connections))
         return registry.emitToBuffer()
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import MutualisDomain
 import MutualisStore
-import PostgresClient
 
 /// Turns every error into a problem+json answer: the store's refusals into 404, 409 or 422,
 /// malformed JSON into 400 naming the field, and anything unexpected into a 500 that leaks
@@ -14,8 +13,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let problem as Problem {
             throw problem
         } catch let error as StoreError {
-            if case .corrupt = error {
-                context.logger.error("inconsistent data", metadata: ["error": "\(error)"])
+            switch error {
+            case .corrupt, .unavailable, .database: context.logger.error("request failed", metadata: ["error": "\(error)"])
+            case .timedOut: context.logger.warning("statement cancelled", metadata: ["error": "\(error)"])
+            // Refusing work under load is the server doing its job: the request's own log
+            // line (a warning, status 503) and the metrics tell it.
+            default: break
             }
             throw Self.problem(error)
         } catch let error as DecodingError {
@@ -26,16 +29,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             throw Problem(status: error.status, detail: error.body ?? error.status.reasonPhrase)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw Problem(status: .contentTooLarge, detail: "the body is larger than this server accepts")
-        } catch let error as PostgresError where error.isConnectionLoss {
-            context.logger.error("database unreachable", metadata: ["error": "\(String(reflecting: error))"])
-            throw Problem.unavailable("the database cannot be reached; try again shortly")
-        } catch let error as PostgresError where error.kind == .poolExhausted {
-            // Refusing work under load is the server doing its job: the request's own log
-            // line (a warning, status 503) and the metrics tell it; one line per request.
-            throw Problem.unavailable("the service is busy; try again shortly")
-        } catch let error as PostgresError where error.isCancellation || error.isTransient {
-            context.logger.warning("statement cancelled or aborted", metadata: ["error": "\(String(reflecting: error))"])
-            throw Problem.unavailable("the request could not finish in time; try again shortly")
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             throw Problem(status: .internalServerError, detail: "an unexpected error occurred")
@@ -44,8 +37,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func problem(_ error: StoreError) -> Problem {
         switch error {
-        case .corrupt:
+        case .corrupt, .database:
             return Problem(status: .internalServerError, detail: "an unexpected error occurred")
+        case .unavailable:
+            return .unavailable("the database cannot be reached; try again shortly")
+        case .busy:
+            return .unavailable("the service is busy; try again shortly")
+        case .timedOut:
+            return .unavailable("the request could not finish in time; try again shortly")
         case .notFound(let what):
             return .notFound(what)
         case .invalid(let errors):

@@ -75,7 +75,7 @@ public final class PrincipalCache: Sendable {
     }
 
     /// Follows what a listener on ``TokenStore/changesChannel`` hears.
-    public func follow(_ event: PostgresListener.Event) {
+    func follow(_ event: PostgresListener.Event) {
         switch event {
         case .listening: resume()
         case .notification: changed()

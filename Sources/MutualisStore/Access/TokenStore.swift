@@ -17,13 +17,13 @@ public struct TokenStore: Sendable {
     /// 0005): a server that hears it may cache callers in a ``PrincipalCache``.
     public static let changesChannel = "mutualis_access_changed"
 
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
     let cache: PrincipalCache?
 
     /// Tokens in the database; `cache`, when given, spares a query per request for callers
     /// seen lately, and must be told of changes on ``changesChannel``.
-    public init(pool: PostgresConnectionPool, cache: PrincipalCache? = nil) {
-        self.pool = pool
+    public init(database: MutualisDatabase, cache: PrincipalCache? = nil) {
+        self.database = database
         self.cache = cache
     }
 
@@ -38,7 +38,7 @@ public struct TokenStore: Sendable {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let hash = Self.hash(token)
         if let label, let problem = TextInput.lineProblem(label, field: "label", required: false) { throw StoreError.invalid([problem]) }
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             guard
                 let pole = try connection.query(
                     "SELECT pole_id FROM users WHERE id = \(user) AND disabled_at IS NULL"
@@ -60,7 +60,7 @@ public struct TokenStore: Sendable {
         let hash = Self.hash(token)
         if let principal = cache?.principal(for: hash, scope: scope) { return principal }
         let generation = cache?.generation
-        let principal: Principal? = try await pool.withConnection { connection in
+        let principal: Principal? = try await database.withConnection { connection in
             guard
                 let row = try connection.query(
                     """
@@ -98,7 +98,7 @@ public struct TokenStore: Sendable {
 
     /// A user's tokens, newest first.
     public func list(of user: UserID) async throws -> [Summary] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query(
                 """
                 SELECT id, scope, label, created_at, last_used_at, revoked_at FROM api_tokens
@@ -115,7 +115,7 @@ public struct TokenStore: Sendable {
     /// Revokes every live token of a user; returns how many.
     @discardableResult
     public func revokeAll(of user: UserID, actor: Actor) async throws -> Int {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let count = try connection.execute(
                 "UPDATE api_tokens SET revoked_at = now() WHERE user_id = \(user) AND revoked_at IS NULL"
             )

@@ -4,10 +4,10 @@ import PostgresClient
 
 /// People who sign in: coordinators and member users.
 public struct UserStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Adds a user to a pole; a member user names its member, a coordinator none.
@@ -27,7 +27,7 @@ public struct UserStore: Sendable {
             errors.append(FieldError(field: "memberId", message: "a coordinator acts for the whole pole, not one member"))
         }
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let id: UserID
             do {
                 id = try connection.withSavepoint {
@@ -62,7 +62,7 @@ public struct UserStore: Sendable {
 
     /// Disables a user: its tokens stop working at once; history keeps its name.
     public func disable(_ id: UserID, actor: Actor) async throws {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             guard
                 let pole = try connection.query(
                     "UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = \(id) RETURNING pole_id"
@@ -74,7 +74,7 @@ public struct UserStore: Sendable {
 
     /// The user with an email (any pole), if any.
     public func find(email: String) async throws -> User? {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query(
                 "SELECT \(sql: Self.columns) FROM users WHERE lower(email) = lower(\(email.lowercased()))"
             ).first.map(Self.user)
@@ -83,7 +83,7 @@ public struct UserStore: Sendable {
 
     /// One user of a pole.
     public func get(pole: PoleID, _ id: UserID) async throws -> User {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             guard
                 let row = try connection.query(
                     "SELECT \(sql: Self.columns) FROM users WHERE pole_id = \(pole) AND id = \(id)"
@@ -95,7 +95,7 @@ public struct UserStore: Sendable {
 
     /// The pole's users, by email.
     public func list(pole: PoleID) async throws -> [User] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query(
                 "SELECT \(sql: Self.columns) FROM users WHERE pole_id = \(pole) ORDER BY lower(email)"
             ).rows.map(Self.user)

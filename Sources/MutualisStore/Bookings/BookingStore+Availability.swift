@@ -8,7 +8,7 @@ extension BookingStore {
     /// buffers around them are all taken into account by the database, with range arithmetic.
     public func availability(pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> [(range: TimeRange, units: Int)] {
         guard window.duration <= 366 * 86_400 else { throw StoreError.invalid("to", "the window is at most 366 days") }
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             // A first row stands for the resource itself, so that one query tells a resource
             // with no free time from no resource at all.
             let rows = try connection.query(

@@ -15,7 +15,7 @@ extension BookingStore {
     public func calendar(
         pole: PoleID, resource: ResourceID? = nil, member: MemberID? = nil, now: Date = Date()
     ) async throws -> (name: String, entries: [CalendarEntry]) {
-        try await pool.withSnapshot { connection in
+        try await database.withSnapshot { connection in
             let name: String
             if let resource {
                 name = try ResourceStore.get(pole: pole, resource, connection).name

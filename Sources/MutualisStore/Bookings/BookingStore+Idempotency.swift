@@ -15,7 +15,7 @@ extension BookingStore {
     ) async throws -> (response: StoredResponse, replayed: Bool) {
         while true {
             if let stored = try await storedResponse(idempotency) { return (stored, true) }
-            let claimed: StoredResponse? = try await retryingLostRaces {
+            let claimed: StoredResponse? = try await retryingLostRaces { pool in
                 try await pool.withTransaction { connection in
                     let claim = try connection.execute(
                         """
@@ -41,7 +41,7 @@ extension BookingStore {
 
     /// The answer stored for a key, if fresh; expired keys are cleared so they can be reused.
     private func storedResponse(_ idempotency: Idempotency) async throws -> StoredResponse? {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.execute(
                 """
                 DELETE FROM idempotency_keys WHERE user_id = \(idempotency.userID) AND key = \(idempotency.key)

@@ -5,7 +5,7 @@ import PostgresClient
 extension BookingStore {
     /// One booking the caller may see.
     public func get(_ id: BookingID, scope: BookingScope) async throws -> Booking {
-        try await pool.withConnection { try Self.get(id, scope: scope, $0) }
+        try await database.withConnection { try Self.get(id, scope: scope, $0) }
     }
 
     static func get(_ id: BookingID, scope: BookingScope, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Booking {
@@ -25,7 +25,7 @@ extension BookingStore {
     public func list(scope: BookingScope, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
         if let from = filter.from, let to = filter.to, to <= from { throw StoreError.invalid("to", "must be after from") }
         let after = try page.cursor.map(BookingCursor.init(text:))
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             let bookings = try connection.query(
                 """
                 SELECT \(sql: Self.columns) FROM bookings b

@@ -9,7 +9,7 @@ extension BookingStore {
     public func move(
         _ id: BookingID, to next: BookingStatus, scope: BookingScope, actor: Actor, following: Bool = false, now: Date = Date()
     ) async throws -> [Booking] {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let booking = try Self.get(id, scope: scope, connection, forUpdate: true)
             var targets = [booking]
             if following, let series = booking.seriesID {

@@ -14,7 +14,7 @@ import PostgresClient
 /// blackouts, the pole's time zone and the member; one statement chooses the units and writes
 /// the booking, its units and its audit record.
 public struct BookingStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
     /// Attempts at a booking when concurrent ones keep taking the unit it chose. Contenders
     /// for a unit take turns on its row lock, so each lost attempt means that another booking
@@ -22,8 +22,8 @@ public struct BookingStore: Sendable {
     /// units, none is left, and the booking is refused as taken, never as merely unlucky.
     static let attempts = 1_003
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Books one slot, or every occurrence of a recurring series.
@@ -36,7 +36,7 @@ public struct BookingStore: Sendable {
     /// per statement anyway) but two round trips. A series is one transaction, so that
     /// `onConflict: fail` books nothing.
     public func book(pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date = Date()) async throws -> BookingOutcome {
-        try await retryingLostRaces {
+        try await retryingLostRaces { pool in
             let book: @Sendable (PostgresConnection) throws -> BookingOutcome = { connection in
                 try Self.book(connection, pole: pole, input, actor: actor, confirm: confirm, now: now)
             }
@@ -46,17 +46,21 @@ public struct BookingStore: Sendable {
         }
     }
 
-    /// Runs a booking transaction again when a concurrent booking took its unit first.
-    func retryingLostRaces<Value>(_ transaction: () async throws -> Value) async throws -> Value {
+    /// Runs a booking's work on the database's connections, and again when a concurrent
+    /// booking took its unit first; the database's other failures become its usual store
+    /// errors. The lost races are told apart here, before the façade would translate them.
+    func retryingLostRaces<Value>(_ work: (PostgresConnectionPool) async throws -> Value) async throws -> Value {
         var attempt = 1
         while true {
             do {
-                return try await transaction()
+                return try await work(database.pool)
             } catch let error as PostgresError where error.isExclusionViolation || error.isDeadlock {
                 guard attempt < Self.attempts else {
                     throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
                 }
                 attempt += 1
+            } catch let error as PostgresError {
+                throw MutualisDatabase.storeError(error)
             }
         }
     }

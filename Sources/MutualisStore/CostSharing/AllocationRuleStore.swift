@@ -21,10 +21,10 @@ public struct DatedAllocationRule: Sendable, Equatable {
 /// The rules by which each resource's costs are shared, dated: a change applies from a day
 /// on, and a run shares each cost by the rule in force on the first day of its period.
 public struct AllocationRuleStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Sets the rule in force from `effectiveFrom` (since always without one), replacing a
@@ -35,7 +35,7 @@ public struct AllocationRuleStore: Sendable {
         let errors = rule.validationErrors()
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
         let json = try AllocationRuleJSON.encode(rule)
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection, forUpdate: true)
             if let shares = rule.fixedShares {
                 try CostStore.requireMembers(Array(shares.keys), pole: pole, field: "fixedShares", connection)
@@ -59,7 +59,7 @@ public struct AllocationRuleStore: Sendable {
     /// The rule in force on a day (today in the pole's time zone without one); the default
     /// (usage, booked, full) if none is.
     public func rule(pole: PoleID, resource: ResourceID, on day: LocalDate?) async throws -> DatedAllocationRule {
-        try await pool.withSnapshot { connection in
+        try await database.withSnapshot { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection)
             let day = try day ?? BookingStore.poleZone(connection, pole).date(of: Date())
             guard
@@ -80,7 +80,7 @@ public struct AllocationRuleStore: Sendable {
 
     /// Every dated rule of a resource, oldest first.
     public func history(pole: PoleID, resource: ResourceID) async throws -> [DatedAllocationRule] {
-        try await pool.withSnapshot { connection in
+        try await database.withSnapshot { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection)
             return try connection.query(
                 """

@@ -4,17 +4,17 @@ import PostgresClient
 
 /// Allocation runs: computed from the database, recomputed while draft, frozen once final.
 public struct AllocationRunStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Computes a draft run sharing every cost whose period lies in `period` and that no
     /// finalised run shares yet.
     public func create(pole: PoleID, period: DatePeriod, actor: Actor) async throws -> StoredAllocationRun {
         if let problem = period.lengthProblem(field: "periodEnd") { throw StoreError.invalid([problem]) }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let id = try connection.query(
                 """
                 INSERT INTO allocation_runs (pole_id, period_start, period_end, created_by)
@@ -30,7 +30,7 @@ public struct AllocationRunStore: Sendable {
 
     /// Computes a draft again from what the database holds now.
     public func recompute(pole: PoleID, _ id: AllocationRunID, actor: Actor) async throws -> StoredAllocationRun {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let (period, status) = try Self.lock(pole: pole, id, connection)
             guard status == .draft else { throw StoreError.conflict("the run is finalised and never changes", field: "status") }
             try connection.execute("DELETE FROM allocation_lines WHERE run_id = \(id)")
@@ -44,7 +44,7 @@ public struct AllocationRunStore: Sendable {
     /// Freezes a draft: from then on the database refuses any change to the run, its lines
     /// and the costs it shares, and no other run can finalise those costs.
     public func finalize(pole: PoleID, _ id: AllocationRunID, actor: Actor) async throws -> StoredAllocationRun {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let (_, status) = try Self.lock(pole: pole, id, connection)
             guard status == .draft else { throw StoreError.conflict("the run is already finalised", field: "status") }
             do {
@@ -67,13 +67,13 @@ public struct AllocationRunStore: Sendable {
     ///
     /// Read in one snapshot: a run recomputed meanwhile is seen whole, before or after.
     public func get(pole: PoleID, _ id: AllocationRunID, member: MemberID? = nil) async throws -> StoredAllocationRun {
-        try await pool.withSnapshot { try Self.get(pole: pole, id, member: member, $0) }
+        try await database.withSnapshot { try Self.get(pole: pole, id, member: member, $0) }
     }
 
     /// One member's statement for a run. A member's own user sees only finalised runs: a
     /// draft is the coordinators' work in progress.
     public func statement(pole: PoleID, _ id: AllocationRunID, member: MemberID, finalizedOnly: Bool) async throws -> MemberStatement {
-        try await pool.withSnapshot { connection in
+        try await database.withSnapshot { connection in
             let run = try Self.get(pole: pole, id, member: member, connection)
             if finalizedOnly && run.run.status != .finalized { throw StoreError.notFound("allocation run") }
             let memberRecord = try MemberStore.get(pole: pole, member, connection)
@@ -85,7 +85,7 @@ public struct AllocationRunStore: Sendable {
     /// A page of the pole's runs, by id.
     public func list(pole: PoleID, page: PageRequest) async throws -> Page<AllocationRunSummary> {
         let after = try page.after(AllocationRunID.self)
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             let runs = try connection.query(
                 """
                 SELECT r.id, r.period_start, r.period_end, r.status, r.unallocated_cents, r.created_at, r.finalized_at,

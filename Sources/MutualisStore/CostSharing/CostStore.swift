@@ -41,10 +41,10 @@ public struct CostInput: Sendable {
 
 /// The costs of the pole, to be shared by allocation runs.
 public struct CostStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Records a cost.
@@ -52,7 +52,7 @@ public struct CostStore: Sendable {
         let errors = input.validationErrors()
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
         let rule = try input.rule.map(AllocationRuleJSON.encode)
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             if let resource = input.resourceID {
                 _ = try ResourceStore.get(pole: pole, resource, connection)
             }
@@ -74,7 +74,7 @@ public struct CostStore: Sendable {
 
     /// One cost of the pole.
     public func get(pole: PoleID, _ id: CostID) async throws -> Cost {
-        try await pool.withConnection { try Self.get(pole: pole, id, $0) }
+        try await database.withConnection { try Self.get(pole: pole, id, $0) }
     }
 
     static func get(pole: PoleID, _ id: CostID, _ connection: PostgresConnection) throws -> Cost {
@@ -89,7 +89,7 @@ public struct CostStore: Sendable {
     /// A page of the pole's costs whose period lies within `period` (all without one), by id.
     public func list(pole: PoleID, within period: DatePeriod?, page: PageRequest) async throws -> Page<Cost> {
         let after = try page.after(CostID.self)
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             let costs = try connection.query(
                 """
                 SELECT \(sql: Self.columns) FROM costs c

@@ -4,10 +4,10 @@ import PostgresClient
 
 /// Actual usage as recorded afterwards: hours worked for each member, kilometres, uses.
 public struct UsageStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Records a use. A resource is measured in one unit: a van in km is never also in hours,
@@ -26,7 +26,7 @@ public struct UsageStore: Sendable {
         }
         if let problem = TextInput.notesProblem(note, field: "note") { errors.append(problem) }
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             _ = try ResourceStore.get(pole: pole, resource, connection, forUpdate: true)
             _ = try MemberStore.get(pole: pole, member, connection)
             if let other = try connection.query(
@@ -54,7 +54,7 @@ public struct UsageStore: Sendable {
         pole: PoleID, member: MemberID?, resource: ResourceID?, from: Date?, to: Date?, page: PageRequest
     ) async throws -> Page<UsageRecord> {
         let after = try page.after(UsageRecordID.self)
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             let records = try connection.query(
                 """
                 SELECT id, resource_id, member_id, lower(during), upper(during), quantity_thousandths, unit

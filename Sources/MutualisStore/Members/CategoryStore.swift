@@ -3,17 +3,17 @@ import PostgresClient
 
 /// Member categories and their solidarity coefficients.
 public struct CategoryStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Creates a category, or sets the coefficient of the pole's category of that name.
     public func set(pole: PoleID, name: String, coefficient: Coefficient, actor: Actor) async throws -> MemberCategory {
         let name = name.trimmingCharacters(in: .whitespaces)
         if let problem = TextInput.lineProblem(name, field: "name") { throw StoreError.invalid([problem]) }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let id = try connection.query(
                 """
                 INSERT INTO member_categories (pole_id, name, coefficient)
@@ -32,7 +32,7 @@ public struct CategoryStore: Sendable {
 
     /// The pole's categories, by name.
     public func list(pole: PoleID) async throws -> [MemberCategory] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query(
                 "SELECT id, name, (coefficient * 10000)::int FROM member_categories WHERE pole_id = \(pole) ORDER BY name"
             ).rows.map { row in

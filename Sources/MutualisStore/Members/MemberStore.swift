@@ -50,17 +50,17 @@ public struct MemberInput: Sendable {
 
 /// Member organisations of a pole.
 public struct MemberStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Adds a member; `joinedOn` defaults to today in the pole's time zone.
     public func create(pole: PoleID, _ input: MemberInput, actor: Actor) async throws -> Member {
         let errors = input.validationErrors()
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let member = try Self.insert(connection, pole: pole, input)
             try AuditLog.record(connection, pole: pole, actor: actor, action: "create", entity: "member", entityID: member.id.uuid)
             return member
@@ -74,7 +74,7 @@ public struct MemberStore: Sendable {
                 throw StoreError.invalid("line \(line): \(error.field)", error.message)
             }
         }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             var members: [Member] = []
             for (line, input) in inputs {
                 do {
@@ -120,7 +120,7 @@ public struct MemberStore: Sendable {
     /// A page of the pole's members, by id.
     public func list(pole: PoleID, page: PageRequest) async throws -> Page<Member> {
         let after = try page.after(MemberID.self)
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             let members = try connection.query(
                 """
                 SELECT \(sql: Self.columns) FROM members
@@ -139,7 +139,7 @@ public struct MemberStore: Sendable {
 
     /// One member of the pole.
     public func get(pole: PoleID, _ id: MemberID) async throws -> Member {
-        try await pool.withConnection { try Self.get(pole: pole, id, $0) }
+        try await database.withConnection { try Self.get(pole: pole, id, $0) }
     }
 
     static func get(pole: PoleID, _ id: MemberID, _ connection: PostgresConnection) throws -> Member {
@@ -153,7 +153,7 @@ public struct MemberStore: Sendable {
     public func update(pole: PoleID, _ id: MemberID, actor: Actor, _ change: @escaping @Sendable (inout MemberInput) -> Void) async throws
         -> Member
     {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             guard
                 let row = try connection.query(
                     "SELECT \(sql: Self.columns) FROM members WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"

@@ -4,10 +4,10 @@ import PostgresClient
 
 /// Poles: created by the platform administrator.
 public struct PoleStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Creates a pole; its time zone must be an IANA zone, its currency an ISO 4217 code.
@@ -22,7 +22,7 @@ public struct PoleStore: Sendable {
             errors.append(FieldError(field: "currency", message: "must be an ISO 4217 code such as EUR"))
         }
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let known = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone))")
                 .first!.decode(Bool.self, at: 0)
             guard known else { throw StoreError.invalid("timeZone", "\(timeZone) is not known to the database") }
@@ -41,14 +41,14 @@ public struct PoleStore: Sendable {
 
     /// Every pole, by name.
     public func list() async throws -> [Pole] {
-        try await pool.withConnection { connection in
+        try await database.withConnection { connection in
             try connection.query("SELECT id, name, time_zone, currency FROM poles ORDER BY lower(name), id").rows.map(Self.pole)
         }
     }
 
     /// One pole.
     public func get(_ id: PoleID) async throws -> Pole {
-        try await pool.withConnection { try Self.get(id, $0) }
+        try await database.withConnection { try Self.get(id, $0) }
     }
 
     static func get(_ id: PoleID, _ connection: PostgresConnection) throws -> Pole {

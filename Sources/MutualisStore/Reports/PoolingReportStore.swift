@@ -4,17 +4,17 @@ import PostgresClient
 
 /// Builds the funders' pooling report from the database; every sum is made in SQL.
 public struct PoolingReportStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// The report for a period of the pole's calendar.
     public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
         if let problem = period.lengthProblem(field: "to") { throw StoreError.invalid([problem]) }
         // Seven statements, one snapshot: the figures agree with each other.
-        return try await pool.withSnapshot { connection in
+        return try await database.withSnapshot { connection in
             let record = try PoleStore.get(pole, connection)
             let zone = try record.zone()
             let range = zone.range(of: period)

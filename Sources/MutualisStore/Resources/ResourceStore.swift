@@ -32,10 +32,10 @@ public struct ResourceInput: Sendable {
 
 /// Pooled resources, their units, opening hours and blackouts.
 public struct ResourceStore: Sendable {
-    let pool: PostgresConnectionPool
+    let database: MutualisDatabase
 
-    public init(pool: PostgresConnectionPool) {
-        self.pool = pool
+    public init(database: MutualisDatabase) {
+        self.database = database
     }
 
     /// Adds a resource with its units; rules without a horizon or a longest booking get the
@@ -46,7 +46,7 @@ public struct ResourceStore: Sendable {
         let input = limited
         let errors = input.validationErrors()
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
-        return try await pool.withTransaction { connection in
+        return try await database.withTransaction { connection in
             let id: ResourceID
             do {
                 id = try connection.query(
@@ -74,7 +74,7 @@ public struct ResourceStore: Sendable {
     public func update(pole: PoleID, _ id: ResourceID, actor: Actor, _ change: @escaping @Sendable (inout ResourceInput) -> Void)
         async throws -> Resource
     {
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             let current = try Self.get(pole: pole, id, connection, forUpdate: true)
             var input = ResourceInput(
                 name: current.name, kind: current.kind, units: current.units, ownerMemberID: current.ownerMemberID, rules: current.rules)
@@ -130,7 +130,7 @@ public struct ResourceStore: Sendable {
         }
         if let problem = TextInput.notesProblem(reason, field: "reason") { errors.append(problem) }
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
-        try await pool.withTransaction { connection in
+        try await database.withTransaction { connection in
             _ = try Self.get(pole: pole, id, connection)
             try connection.execute(
                 "INSERT INTO blackouts (resource_id, during, reason) VALUES (\(id), tstzrange(\(range.start), \(range.end), '[)'), \(reason))"
@@ -142,7 +142,7 @@ public struct ResourceStore: Sendable {
     /// A page of the pole's resources, by id.
     public func list(pole: PoleID, page: PageRequest) async throws -> Page<Resource> {
         let after = try page.after(ResourceID.self)
-        return try await pool.withConnection { connection in
+        return try await database.withConnection { connection in
             let resources = try connection.query(
                 """
                 SELECT \(sql: Self.columns) FROM resources r
@@ -161,7 +161,7 @@ public struct ResourceStore: Sendable {
 
     /// One resource of the pole, with its rules and opening hours.
     public func get(pole: PoleID, _ id: ResourceID) async throws -> Resource {
-        try await pool.withConnection { try Self.get(pole: pole, id, $0) }
+        try await database.withConnection { try Self.get(pole: pole, id, $0) }
     }
 
     static func get(pole: PoleID, _ id: ResourceID, _ connection: PostgresConnection, forUpdate: Bool = false) throws -> Resource {

@@ -16,6 +16,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case seriesRefused([RefusedOccurrence])
     /// What the database returned does not hold together; nothing was changed.
     case corrupt(String)
+    /// The database cannot be reached (down, restarting, the connection lost), with libpq's word.
+    case unavailable(String)
+    /// No connection became free in time, or the work met a concurrent one and may be retried.
+    case busy(String)
+    /// A statement ran past its timeout, or its caller gave up, and was cancelled.
+    case timedOut(String)
+    /// The database refused the work for a reason the store does not explain: a defect. The
+    /// message may hold data; it is for logs and administrators, never for an API answer.
+    case database(code: String?, message: String)
 
     /// One invalid field.
     static func invalid(_ field: String, _ message: String) -> StoreError {
@@ -31,6 +40,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .idempotencyKeyReused: "this Idempotency-Key was used for another request"
         case .seriesRefused(let refused): "\(refused.count) occurrences of the series cannot be booked"
         case .corrupt(let what): "stored data is inconsistent: \(what)"
+        case .unavailable(let why): "cannot reach the database: \(why.split(separator: "\n").first ?? "")"
+        case .busy: "the database is busy; try again shortly"
+        case .timedOut: "the database took too long; the statement was cancelled"
+        case .database(let code, let message): "the database refused the operation (\(code ?? "?")): \(message)"
         }
     }
 }
