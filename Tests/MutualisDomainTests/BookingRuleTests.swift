@@ -14,10 +14,10 @@ struct BookingRuleTests {
 
     private func violated(
         _ rules: ResourceRules, _ request: BookingRequest, units: Int = 1, blackouts: [TimeRange] = [],
-        neighbours: [TimeRange] = [], held: [LocalDate: Int] = [:]
+        held: [LocalDate: Int] = [:]
     ) -> [BookingRule] {
         BookingRuleChecker(rules: rules, units: units, zone: zone, blackouts: blackouts)
-            .violations(of: request, at: now, neighbours: neighbours, heldMinutesByMonth: held).map(\.rule)
+            .violations(of: request, at: now, heldMinutesByMonth: held).map(\.rule)
     }
 
     private var weekdaysNineToFive: WeeklySchedule {
@@ -114,16 +114,6 @@ struct BookingRuleTests {
         #expect(violated(rules, request("2026-03-01T12:00:00+01:00", "2026-03-01T13:00:00+01:00")) == [.minimumNotice])
         #expect(violated(rules, request("2026-03-02T12:00:00+01:00", "2026-03-02T13:00:00+01:00")).isEmpty)
         #expect(violated(rules, request("2026-04-02T12:00:00+02:00", "2026-04-02T13:00:00+02:00")) == [.maximumHorizon])
-    }
-
-    @Test("a buffer keeps time free between bookings, on both sides")
-    func buffer() {
-        let rules = ResourceRules(bufferMinutes: 30)
-        let existing = F.range("2026-03-02T10:00:00+01:00", "2026-03-02T11:00:00+01:00")
-        #expect(violated(rules, request("2026-03-02T11:15:00+01:00", "2026-03-02T12:00:00+01:00"), neighbours: [existing]) == [.buffer])
-        #expect(violated(rules, request("2026-03-02T11:30:00+01:00", "2026-03-02T12:00:00+01:00"), neighbours: [existing]).isEmpty)
-        #expect(violated(rules, request("2026-03-02T09:00:00+01:00", "2026-03-02T09:45:00+01:00"), neighbours: [existing]) == [.buffer])
-        #expect(violated(rules, request("2026-03-02T09:00:00+01:00", "2026-03-02T09:30:00+01:00"), neighbours: [existing]).isEmpty)
     }
 
     @Test("quantity is between 1 and the resource's units")

@@ -112,6 +112,15 @@ struct BookingAPITests {
                 try await client.call(
                     .post, "/api/v1/bookings", token: fixture.userB,
                     json: bookingJSON(room, "2027-03-01T10:30:00+01:00", "2027-03-01T11:00:00+01:00")), .created)
+            // Before a booking too: the new one's own buffer would run into it.
+            let tooCloseBefore = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userB,
+                json: bookingJSON(room, "2027-03-01T08:15:00+01:00", "2027-03-01T08:45:00+01:00"))
+            #expect(tooCloseBefore.rules == ["buffer"])
+            expect(
+                try await client.call(
+                    .post, "/api/v1/bookings", token: fixture.userB,
+                    json: bookingJSON(room, "2027-03-01T08:00:00+01:00", "2027-03-01T08:30:00+01:00")), .created)
         }
     }
 

@@ -2,9 +2,11 @@ import Foundation
 
 /// Checks a booking request against its resource's rules, in the pole's time zone.
 ///
-/// It sees only what it is given: the store supplies the neighbouring bookings (for the buffer)
-/// and the member's unit-minutes already held in the months concerned (for the quota). The
-/// database's exclusion constraint still has the last word on overlaps.
+/// It sees only what it is given: the store supplies the member's unit-minutes already held in
+/// the months concerned (for the quota). What depends on other bookings at the instant of
+/// writing is the database's to enforce atomically: overlaps and the buffer after each booking
+/// (a booking holds its units until its end plus the buffer, under the exclusion constraint;
+/// the store names the `buffer` rule when that is why no unit is free).
 public struct BookingRuleChecker: Sendable {
     public var rules: ResourceRules
     public var units: Int
@@ -43,13 +45,11 @@ public struct BookingRuleChecker: Sendable {
     ///
     /// - Parameters:
     ///   - now: the instant of the request, for notice and horizon.
-    ///   - neighbours: other bookings of the resource holding units around the request.
     ///   - heldMinutesByMonth: the member's unit-minutes already held in each month (first day
     ///     of the month as key) of ``BookingRequest/unitMinutesByMonth(in:)``.
     public func violations(
         of request: BookingRequest,
         at now: Date,
-        neighbours: [TimeRange] = [],
         heldMinutesByMonth: [LocalDate: Int] = [:]
     ) -> [BookingRuleViolation] {
         var found: [BookingRuleViolation] = []
@@ -106,16 +106,6 @@ public struct BookingRuleChecker: Sendable {
         if let horizon = rules.maxHorizonDays, range.start > now.addingTimeInterval(Double(horizon) * 86_400) {
             found.append(.init(rule: .maximumHorizon, field: "start", message: "bookings start at most \(horizon) days ahead"))
         }
-        if rules.bufferMinutes > 0 {
-            let buffer = Double(rules.bufferMinutes * 60)
-            let tooClose = neighbours.contains { other in
-                other.overlaps(range.extended(by: buffer)) || range.overlaps(other.extended(by: buffer))
-            }
-            if tooClose {
-                found.append(
-                    .init(rule: .buffer, field: "start", message: "\(rules.bufferMinutes) minutes must stay free between bookings"))
-            }
-        }
         if let quota = rules.monthlyQuotaMinutes {
             for (month, requested) in request.unitMinutesByMonth(in: zone).sorted(by: { $0.key < $1.key })
             where (heldMinutesByMonth[month] ?? 0) + requested > quota {
@@ -132,9 +122,9 @@ public struct BookingRuleChecker: Sendable {
 
     /// Throws the broken rules, if any.
     public func check(
-        _ request: BookingRequest, at now: Date, neighbours: [TimeRange] = [], heldMinutesByMonth: [LocalDate: Int] = [:]
+        _ request: BookingRequest, at now: Date, heldMinutesByMonth: [LocalDate: Int] = [:]
     ) throws(BookingRulesViolated) {
-        let found = violations(of: request, at: now, neighbours: neighbours, heldMinutesByMonth: heldMinutesByMonth)
+        let found = violations(of: request, at: now, heldMinutesByMonth: heldMinutesByMonth)
         if !found.isEmpty { throw BookingRulesViolated(found) }
     }
 
