@@ -12,20 +12,20 @@ public func buildApplication(
     let database = MutualisDatabase(
         address: configuration.database, connections: configuration.poolSize, limits: configuration.limits.database, logger: logger
     )
-    var services: [any Service] = [DatabaseService(database: database)]
-    var tokenCache: PrincipalCache?
-    if configuration.tokenCacheSeconds > 0 {
-        let cache = PrincipalCache(lifetime: .seconds(configuration.tokenCacheSeconds))
-        services.append(AccessChangesService(listener: AccessChangesListener(database: database, cache: cache, logger: logger)))
-        tokenCache = cache
-    }
-    return Application(
+    let tokenCache = configuration.tokenCacheSeconds > 0 ? PrincipalCache(lifetime: .seconds(configuration.tokenCacheSeconds)) : nil
+    var application = Application(
         router: buildRouter(database: database, tokenCache: tokenCache, bodyLimit: configuration.limits.maxBodyBytes),
         server: httpServer(configuration.limits),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mutualis"),
-        services: services,
         logger: logger
     )
+    // Services stop in the reverse order: the listener first, the database's connections last.
+    application.addServices(DatabaseService(database: database))
+    if let tokenCache {
+        application.addServices(
+            AccessChangesService(listener: AccessChangesListener(database: database, cache: tokenCache, logger: logger)))
+    }
+    return application
 }
 
 /// HTTP/1.1 closing connections idle, or slow to send a request's head, past the limits'

@@ -17,11 +17,13 @@ struct AllocationRunController {
         group.get("allocation-runs/:runId/statements/:memberId", use: statement)
     }
 
-    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<AllocationRunRepresentation> {
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<AllocationRunRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(AllocationRunBody.self, context: context)
         let period = try datePeriod(body.periodStart, body.periodEnd, startField: "periodStart", endField: "periodEnd")
-        return Created(body: AllocationRunRepresentation(try await runs.create(pole: caller.poleID, period: period, actor: caller.actor)))
+        return EditedResponse(
+            status: .created,
+            response: AllocationRunRepresentation(try await runs.create(pole: caller.poleID, period: period, actor: caller.actor)))
     }
 
     @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<

@@ -17,7 +17,7 @@ struct CostController {
         group.get("resources/:resourceId/allocation-rules", use: ruleHistory)
     }
 
-    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<CostRepresentation> {
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<CostRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(CostBody.self, context: context)
         let period = try datePeriod(body.periodStart, body.periodEnd, startField: "periodStart", endField: "periodEnd")
@@ -25,7 +25,8 @@ struct CostController {
             resourceID: body.resourceId, period: period, amountCents: body.amountCents, category: body.category, label: body.label,
             rule: body.rule
         )
-        return Created(body: CostRepresentation(try await costs.create(pole: caller.poleID, input, actor: caller.actor)))
+        return EditedResponse(
+            status: .created, response: CostRepresentation(try await costs.create(pole: caller.poleID, input, actor: caller.actor)))
     }
 
     /// Costs whose period lies within `?from=&to=` (dates), or all.

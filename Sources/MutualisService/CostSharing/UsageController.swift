@@ -12,7 +12,7 @@ struct UsageController {
         group.get("usage", use: list)
     }
 
-    @Sendable func record(_ request: Request, context: MutualisRequestContext) async throws -> Created<UsageRepresentation> {
+    @Sendable func record(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<UsageRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(UsageBody.self, context: context)
         guard let range = TimeRange(start: body.start, end: body.end) else {
@@ -33,7 +33,7 @@ struct UsageController {
             pole: caller.poleID, resource: body.resourceId, member: body.memberId, range: range, quantityThousandths: quantity,
             unit: body.unit, note: body.note ?? "", actor: caller.actor
         )
-        return Created(body: UsageRepresentation(record))
+        return EditedResponse(status: .created, response: UsageRepresentation(record))
     }
 
     /// A member user sees only its own member's usage.

@@ -56,18 +56,6 @@ struct ListResponse<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
     @NullEncoded var next: String?
 }
 
-/// A JSON answer with a status other than 200.
-struct Created<Body: ResponseEncodable>: ResponseGenerator {
-    var body: Body
-    var status: HTTPResponse.Status = .created
-
-    func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = try body.response(from: request, context: context)
-        response.status = status
-        return response
-    }
-}
-
 extension Request {
     /// A `YYYY-MM-DD` date from the query.
     func date(_ name: String) throws -> LocalDate? {

@@ -22,14 +22,16 @@ struct MemberController {
         var coefficient: Double
     }
 
-    @Sendable func createCategory(_ request: Request, context: MutualisRequestContext) async throws -> Created<CategoryRepresentation> {
+    @Sendable func createCategory(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<
+        CategoryRepresentation
+    > {
         let caller = try context.coordinator()
         let body = try await request.json(CategoryBody.self, context: context)
         guard let coefficient = Coefficient(body.coefficient) else {
             throw Problem.invalid([FieldError(field: "coefficient", message: "must be between 0 and 10, with at most four decimals")])
         }
         let category = try await categories.set(pole: caller.poleID, name: body.name, coefficient: coefficient, actor: caller.actor)
-        return Created(body: CategoryRepresentation(category))
+        return EditedResponse(status: .created, response: CategoryRepresentation(category))
     }
 
     @Sendable func listCategories(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CategoryRepresentation>
@@ -38,7 +40,7 @@ struct MemberController {
         return ListResponse(items: try await categories.list(pole: caller.poleID).map(CategoryRepresentation.init), next: nil)
     }
 
-    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<MemberJSON> {
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<MemberJSON> {
         let caller = try context.coordinator()
         let body = try await request.json(MemberBody.self, context: context)
         var errors: [FieldError] = []
@@ -47,7 +49,8 @@ struct MemberController {
         var input = MemberInput(name: body.name ?? "", legalForm: .association)
         errors += try await apply(body, to: &input, pole: caller.poleID)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        return Created(body: MemberJSON(try await members.create(pole: caller.poleID, input, actor: caller.actor)))
+        return EditedResponse(
+            status: .created, response: MemberJSON(try await members.create(pole: caller.poleID, input, actor: caller.actor)))
     }
 
     @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<MemberJSON> {

@@ -17,7 +17,7 @@ struct ResourceController {
         group.get("resources/:resourceId/availability", use: availability)
     }
 
-    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<ResourceJSON> {
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<ResourceJSON> {
         let caller = try context.coordinator()
         let body = try await request.json(ResourceBody.self, context: context)
         var errors: [FieldError] = []
@@ -25,7 +25,8 @@ struct ResourceController {
         var input = ResourceInput(name: body.name ?? "", kind: .equipment)
         errors += apply(body, to: &input, requireKind: true)
         guard errors.isEmpty else { throw Problem.invalid(errors) }
-        return Created(body: ResourceJSON(try await resources.create(pole: caller.poleID, input, actor: caller.actor)))
+        return EditedResponse(
+            status: .created, response: ResourceJSON(try await resources.create(pole: caller.poleID, input, actor: caller.actor)))
     }
 
     @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<ResourceJSON> {

@@ -31,7 +31,7 @@ struct UserController {
         var scope: String
     }
 
-    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Created<UserRepresentation> {
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<UserRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(UserBody.self, context: context)
         guard let role = User.Role(rawValue: body.role) else {
@@ -46,7 +46,7 @@ struct UserController {
         }
         let user = try await users.create(
             pole: caller.poleID, email: body.email, name: body.name, role: role, memberID: member, actor: caller.actor)
-        return Created(body: UserRepresentation(user))
+        return EditedResponse(status: .created, response: UserRepresentation(user))
     }
 
     @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<UserRepresentation> {
@@ -55,7 +55,7 @@ struct UserController {
     }
 
     /// A new token for a user of the caller's pole; `{"scope": "calendar"}` makes a feed key.
-    @Sendable func issueToken(_ request: Request, context: MutualisRequestContext) async throws -> Created<TokenJSON> {
+    @Sendable func issueToken(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<TokenJSON> {
         let caller = try context.coordinator()
         let user = try await users.get(pole: caller.poleID, try context.id("userId", as: UserID.self, what: "user"))
         let raw = try await request.body.collect(upTo: context.maxUploadSize)
@@ -64,7 +64,7 @@ struct UserController {
             throw Problem.invalid([FieldError(field: "scope", message: "must be api or calendar")])
         }
         let token = try await tokens.issue(for: user.id, scope: scope, label: body.label, actor: caller.actor)
-        return Created(body: TokenJSON(token: token, scope: scope.rawValue))
+        return EditedResponse(status: .created, response: TokenJSON(token: token, scope: scope.rawValue))
     }
 }
 
