@@ -41,9 +41,9 @@ public enum InputBounds {
         instant >= earliestInstant && instant < instantLimit
     }
 
-    /// True when a date lies within the accepted years.
-    public static func contains(_ date: LocalDate) -> Bool {
-        years.contains(date.year)
+    /// True when a span of time lies within the accepted years.
+    public static func contains(_ range: TimeRange) -> Bool {
+        contains(range.start) && range.end <= instantLimit
     }
 
     /// How the accepted years read in a message.

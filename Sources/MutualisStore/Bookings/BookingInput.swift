@@ -39,7 +39,7 @@ public struct BookingInput: Sendable {
         if !(1...InputBounds.maxUnits).contains(quantity) {
             errors.append(FieldError(field: "quantity", message: "must be between 1 and \(InputBounds.maxUnits)"))
         }
-        if !InputBounds.contains(range.start) || range.end > InputBounds.instantLimit {
+        if !InputBounds.contains(range) {
             errors.append(FieldError(field: "start", message: "must lie \(InputBounds.yearsText)"))
         } else if range.duration > Double(InputBounds.maxBookingMinutes) * 60 {
             errors.append(FieldError(field: "end", message: "a booking lasts at most \(InputBounds.maxBookingMinutes / 1_440) days"))

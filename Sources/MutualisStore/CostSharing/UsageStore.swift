@@ -21,7 +21,7 @@ public struct UsageStore: Sendable {
         if !(1...maximum * 1_000).contains(quantityThousandths) {
             errors.append(FieldError(field: "quantity", message: "must be more than 0 and at most \(maximum), with at most three decimals"))
         }
-        if !InputBounds.contains(range.start) || range.end > InputBounds.instantLimit {
+        if !InputBounds.contains(range) {
             errors.append(FieldError(field: "start", message: "must lie \(InputBounds.yearsText)"))
         }
         if let problem = TextInput.notesProblem(note, field: "note") { errors.append(problem) }

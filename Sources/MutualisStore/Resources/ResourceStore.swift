@@ -125,7 +125,7 @@ public struct ResourceStore: Sendable {
     /// Makes a resource unavailable over a span of time (maintenance, holidays).
     public func addBlackout(pole: PoleID, _ id: ResourceID, range: TimeRange, reason: String, actor: Actor) async throws {
         var errors: [FieldError] = []
-        if !InputBounds.contains(range.start) || range.end > InputBounds.instantLimit {
+        if !InputBounds.contains(range) {
             errors.append(FieldError(field: "start", message: "must lie \(InputBounds.yearsText)"))
         }
         if let problem = TextInput.notesProblem(reason, field: "reason") { errors.append(problem) }
