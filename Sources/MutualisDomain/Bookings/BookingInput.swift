@@ -1,6 +1,4 @@
-import Crypto
 import Foundation
-import MutualisDomain
 
 /// A request to book, possibly recurring.
 public struct BookingInput: Sendable {
@@ -73,66 +71,5 @@ public struct RefusedOccurrence: Sendable, Equatable {
         self.range = range
         self.reason = reason
         self.rule = rule
-    }
-}
-
-/// Who may see which bookings: a coordinator the pole's, a member user its member's.
-public struct BookingScope: Sendable {
-    public var poleID: PoleID
-    public var memberID: MemberID?
-
-    public init(poleID: PoleID, memberID: MemberID?) {
-        self.poleID = poleID
-        self.memberID = memberID
-    }
-
-    /// The bookings a caller may see.
-    public init(_ principal: Principal) {
-        self.init(poleID: principal.poleID, memberID: principal.isCoordinator ? nil : principal.memberID)
-    }
-}
-
-/// Filters of a booking list.
-public struct BookingFilter: Sendable {
-    public var from: Date?
-    public var to: Date?
-    public var resourceID: ResourceID?
-    public var memberID: MemberID?
-
-    public init(from: Date? = nil, to: Date? = nil, resourceID: ResourceID? = nil, memberID: MemberID? = nil) {
-        self.from = from
-        self.to = to
-        self.resourceID = resourceID
-        self.memberID = memberID
-    }
-}
-
-/// A request's Idempotency-Key, with what identifies the request and renders its answer.
-public struct Idempotency: Sendable {
-    public var userID: UserID
-    public var key: String
-    /// SHA-256 of the request body: the same key with another body is refused.
-    public var requestHash: Data
-
-    public init(userID: UserID, key: String, requestHash: Data) {
-        self.userID = userID
-        self.key = key
-        self.requestHash = requestHash
-    }
-
-    /// The key of a request with this body.
-    public init(userID: UserID, key: String, body: Data) {
-        self.init(userID: userID, key: key, requestHash: Data(SHA256.hash(data: body)))
-    }
-}
-
-/// A stored answer, replayed to a retried request.
-public struct StoredResponse: Sendable, Equatable {
-    public var status: Int
-    public var body: String
-
-    public init(status: Int, body: String) {
-        self.status = status
-        self.body = body
     }
 }
