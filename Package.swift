@@ -48,24 +48,35 @@ let package = Package(
             name: "MutualisDomain",
             swiftSettings: swiftSettings
         ),
-        // Every SQL statement of the product, and the migrations embedded from SQL/.
+        // Every SQL statement of the product, the migrations embedded from SQL/, and the
+        // façade over the database that everything above it uses.
         .target(
             name: "MutualisStore",
             dependencies: [
                 "MutualisDomain",
                 "PostgresClient",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings,
             plugins: ["EmbedMigrations"]
+        ),
+        // The JSON and CSV shapes the API and the CLI share, and strict JSON reading.
+        .target(
+            name: "MutualisRepresentations",
+            dependencies: [
+                "MutualisDomain",
+                "MutualisStore",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings
         ),
         // The HTTP API over the store.
         .target(
             name: "MutualisService",
             dependencies: [
                 "MutualisDomain",
+                "MutualisRepresentations",
                 "MutualisStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -84,6 +95,7 @@ let package = Package(
             name: "MutualisAdmin",
             dependencies: [
                 "MutualisDomain",
+                "MutualisRepresentations",
                 "MutualisStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -155,13 +167,14 @@ let package = Package(
         ),
         .testTarget(
             name: "MutualisStoreTests",
-            dependencies: ["MutualisStore", "MutualisTestSupport", "PostgresTestSupport"],
+            dependencies: ["MutualisDomain", "MutualisStore", "MutualisTestSupport", "PostgresClient", "PostgresTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "MutualisServiceTests",
             dependencies: [
-                "MutualisService", "MutualisStore", "MutualisTestSupport", "PostgresClient", "PostgresTestSupport",
+                "MutualisDomain", "MutualisRepresentations", "MutualisService", "MutualisStore", "MutualisTestSupport", "PostgresClient",
+                "PostgresTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

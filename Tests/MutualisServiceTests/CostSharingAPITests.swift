@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 import PostgresClient
 import Testing

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `mutualis-admin allocate`: a month's close, from the command line.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `mutualis-admin category set`: a member category and its solidarity coefficient.

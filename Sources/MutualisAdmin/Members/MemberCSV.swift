@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// Members as CSV (UTF-8, a header row, RFC 4180 quoting), in the API's field names, so that

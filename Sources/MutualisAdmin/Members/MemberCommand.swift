@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `mutualis-admin member`: the member organisations of a pole.

@@ -1,5 +1,6 @@
 import Foundation
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 extension GlobalOptions {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `mutualis-admin user`: coordinators and member users.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `/api/v1/allocation-runs`: computing, recomputing and finalising the sharing of a

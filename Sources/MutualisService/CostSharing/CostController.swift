@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `/api/v1/costs` and each resource's dated allocation rule: what is to be shared, and how.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `/api/v1/usage`: actual use recorded afterwards (timesheets, kilometres, uses).

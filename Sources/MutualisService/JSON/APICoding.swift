@@ -1,5 +1,6 @@
 import Foundation
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// The API's JSON conventions: camelCase keys, instants in RFC 3339, unknown fields refused.

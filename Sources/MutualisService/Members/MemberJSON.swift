@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// A member as the API shows it: the shape the CLI prints too.

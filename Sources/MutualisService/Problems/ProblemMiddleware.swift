@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// Turns every error into a problem+json answer: the store's refusals into 404, 409 or 422,

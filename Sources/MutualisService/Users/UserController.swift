@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `/api/v1/users`: the pole's coordinators and member users, and their tokens.

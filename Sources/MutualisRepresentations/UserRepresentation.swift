@@ -1,4 +1,5 @@
 import MutualisDomain
+import MutualisStore
 
 /// A user as the API answers and the CLI prints it with `--json`.
 public struct UserRepresentation: Encodable, Sendable {

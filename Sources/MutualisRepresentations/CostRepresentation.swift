@@ -1,5 +1,6 @@
 import Foundation
 import MutualisDomain
+import MutualisStore
 
 /// A cost as the API answers and the CLI prints it with `--json`.
 public struct CostRepresentation: Encodable, Sendable {

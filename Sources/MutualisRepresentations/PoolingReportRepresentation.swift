@@ -1,4 +1,5 @@
 import MutualisDomain
+import MutualisStore
 
 /// The funders' pooling report as the API answers and the CLI prints it: JSON, or CSV with
 /// one figure per row (`section, id, name, metric, value`) so that any spreadsheet reads it.

@@ -1,5 +1,6 @@
 import Foundation
 import MutualisDomain
+import MutualisStore
 
 /// An allocation run as the API answers and the CLI prints it with `--json`: its costs with
 /// the rule each was shared by, and every member's line.

@@ -1,5 +1,6 @@
 import Foundation
 import MutualisDomain
+import MutualisStore
 
 /// A member's statement for a run: each cost line (cost, rule, basis, share, amount), the
 /// credits for resources it contributed, and the net total. JSON for programs, CSV for the
