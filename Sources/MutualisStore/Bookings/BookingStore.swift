@@ -33,7 +33,8 @@ public struct BookingStore: Sendable {
     /// A single booking needs no explicit transaction: everything it writes — the booking, its
     /// units, its audit record — is one statement, atomic by itself, and an explicit transaction
     /// would add nothing to what the checks before it read (read committed takes a new snapshot
-    /// per statement anyway) but two round trips. A series is one transaction, so that
+    /// per statement anyway) but two round trips. Two cases take one: a resource with a monthly
+    /// quota, whose check holds a lock until the booking commits, and a series, so that
     /// `onConflict: fail` books nothing.
     public func book(pole: PoleID, _ input: BookingInput, actor: Actor, confirm: Bool, now: Date = Date()) async throws -> BookingOutcome {
         try await retryingLostRaces { pool in
