@@ -37,7 +37,7 @@ enum MemberCSV {
             }
             guard let name = field("name") else { throw refuse("name", "is required") }
             guard let form = field("legalForm").flatMap(LegalForm.init(rawValue:)) else {
-                throw refuse("legalForm", "must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw refuse("legalForm", "must be one of \(LegalForm.namesText)")
             }
             var input = MemberInput(name: name, legalForm: form, siret: field("siret"))
             if let category = field("category") {

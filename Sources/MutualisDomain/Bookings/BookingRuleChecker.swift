@@ -147,6 +147,6 @@ public enum Cancellation: Sendable, Equatable {
 extension Date {
     /// RFC 3339 in UTC, to the second.
     var rfc3339: String {
-        formatted(.iso8601)
+        RFC3339.format(self)
     }
 }

@@ -16,6 +16,13 @@ public struct ResourceInput: Sendable {
         self.rules = rules
     }
 
+    /// The input with the default horizon and longest booking where its rules set none.
+    public func withDefaultLimits() -> ResourceInput {
+        var input = self
+        input.rules = rules.withDefaultLimits()
+        return input
+    }
+
     /// Every field at fault, named as in the API.
     public func validationErrors() -> [FieldError] {
         var errors: [FieldError] = []

@@ -13,26 +13,14 @@ struct HealthController {
         router.get("/health") { _, _ in Status(status: "ok") }
         // Within a second whatever the load: a pool too busy to answer by then is not ready.
         router.get("/ready") { _, _ -> Response in
-            do {
-                guard try await withinDeadline(.seconds(1), { await database.isReady() }) == true else {
-                    throw CancellationError()
-                }
-                return Response(
-                    status: .ok,
-                    headers: [.contentType: "application/json"],
-                    body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ready"}"#))
-                )
-            } catch {
-                return Response(
-                    status: .serviceUnavailable,
-                    headers: [.contentType: "application/problem+json", .retryAfter: "1"],
-                    body: .init(
-                        byteBuffer: ByteBuffer(
-                            string:
-                                #"{"type":"about:blank","title":"Service Unavailable","status":503,"detail":"the database cannot be reached in time","errors":[]}"#
-                        ))
-                )
+            guard (try? await withinDeadline(.seconds(1), { await database.isReady() })) == true else {
+                throw Problem.unavailable("the database cannot be reached in time")
             }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ready"}"#))
+            )
         }
     }
 }

@@ -96,7 +96,7 @@ struct MemberController {
                 input.legalForm = legalForm
             } else {
                 errors.append(
-                    FieldError(field: "legalForm", message: "must be one of \(LegalForm.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    FieldError(field: "legalForm", message: "must be one of \(LegalForm.namesText)"))
             }
         }
         if let siret = body.siret { input.siret = siret.value }

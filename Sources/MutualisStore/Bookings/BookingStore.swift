@@ -295,7 +295,7 @@ public struct BookingStore: Sendable {
         ).first
         guard let taken else { return .conflict("the slot was taken by a concurrent booking", field: "start") }
         let (start, end) = try taken.decode((Date, Date).self)
-        return .conflict("the slot is taken from \(start.formatted(.iso8601)) to \(end.formatted(.iso8601))", field: "start")
+        return .conflict("the slot is taken from \(RFC3339.format(start)) to \(RFC3339.format(end))", field: "start")
     }
 
     // MARK: Rows

@@ -13,9 +13,7 @@ public struct ResourceStore: Sendable {
     /// Adds a resource with its units; rules without a horizon or a longest booking get the
     /// defaults (``ResourceRules/withDefaultLimits()``).
     public func create(pole: PoleID, _ given: ResourceInput, actor: Actor) async throws -> Resource {
-        var limited = given
-        limited.rules = given.rules.withDefaultLimits()
-        let input = limited
+        let input = given.withDefaultLimits()
         let errors = input.validationErrors()
         guard errors.isEmpty else { throw StoreError.invalid(errors) }
         return try await database.withTransaction { connection in
@@ -51,7 +49,7 @@ public struct ResourceStore: Sendable {
             var input = ResourceInput(
                 name: current.name, kind: current.kind, units: current.units, ownerMemberID: current.ownerMemberID, rules: current.rules)
             change(&input)
-            input.rules = input.rules.withDefaultLimits()
+            input = input.withDefaultLimits()
             let errors = input.validationErrors()
             guard errors.isEmpty else { throw StoreError.invalid(errors) }
             if input.units < current.units {
