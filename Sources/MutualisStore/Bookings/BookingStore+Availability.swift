@@ -4,60 +4,62 @@ import PostgresClient
 
 extension BookingStore {
     /// The free units of a resource over a window, as spans with a constant number of free
-    /// units: opening hours (in the pole's time zone), blackouts, existing bookings and the
-    /// buffers around them are all taken into account by the database, with range arithmetic.
-    public func availability(pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> [(range: TimeRange, units: Int)] {
+    /// units. The database gives, in one statement (so one snapshot), the resource's rules,
+    /// blackouts and each unit's bookings near the window; ``Availability`` computes the rest
+    /// with the opening hours the booking checks use.
+    public func availability(pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> [Availability.FreeSpan] {
         guard window.duration <= 366 * 86_400 else { throw StoreError.invalid("to", "the window is at most 366 days") }
         return try await database.withConnection { connection in
-            // A first row stands for the resource itself, so that one query tells a resource
-            // with no free time from no resource at all.
-            let rows = try connection.query(
-                """
-                WITH res AS (
-                    SELECT r.id, make_interval(mins => r.buffer_minutes) AS buffer, p.time_zone AS tz
-                    FROM resources r JOIN poles p ON p.id = r.pole_id
+            guard
+                let row = try connection.query(
+                    """
+                    SELECT \(sql: ResourceStore.columns), p.time_zone,
+                        (SELECT count(*) FROM resource_units u WHERE u.resource_id = r.id AND u.retired_at IS NULL),
+                        held.units, held.starts, held.ends, closed.starts, closed.ends
+                    FROM resources r
+                    JOIN poles p ON p.id = r.pole_id
+                    CROSS JOIN LATERAL (
+                        SELECT coalesce(array_agg(u.ordinal), '{}') AS units,
+                               coalesce(array_agg(lower(bu.occupied)), '{}') AS starts,
+                               coalesce(array_agg(upper(bu.occupied)), '{}') AS ends
+                        FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS ordinal
+                              FROM resource_units WHERE resource_id = r.id AND retired_at IS NULL) u
+                        JOIN booking_units bu ON bu.unit_id = u.id AND bu.active
+                            AND bu.occupied && tstzrange(\(window.start) - make_interval(mins => r.buffer_minutes),
+                                                         \(window.end) + make_interval(mins => r.buffer_minutes), '[)')
+                    ) held
+                    CROSS JOIN LATERAL (
+                        SELECT coalesce(array_agg(lower(b.during)), '{}') AS starts, coalesce(array_agg(upper(b.during)), '{}') AS ends
+                        FROM blackouts b WHERE b.resource_id = r.id AND b.during && tstzrange(\(window.start), \(window.end), '[)')
+                    ) closed
                     WHERE r.pole_id = \(pole) AND r.id = \(resource)
-                ), win AS (
-                    SELECT tstzrange(\(window.start), \(window.end), '[)') AS w
-                ), days AS (
-                    SELECT day::date AS day
-                    FROM res, win, generate_series((lower(w) AT TIME ZONE res.tz)::date - 1, (upper(w) AT TIME ZONE res.tz)::date, interval '1 day') AS day
-                ), hours AS (
-                    SELECT range_agg(tstzrange((days.day + oh.opens_at) AT TIME ZONE res.tz, (days.day + oh.closes_at) AT TIME ZONE res.tz, '[)')) AS open
-                    FROM res CROSS JOIN days JOIN opening_hours oh ON oh.resource_id = res.id AND oh.iso_weekday = extract(isodow FROM days.day)
-                ), available AS (
-                    SELECT (CASE WHEN EXISTS (SELECT 1 FROM opening_hours oh JOIN res ON oh.resource_id = res.id)
-                                 THEN coalesce((SELECT open FROM hours), '{}'::tstzmultirange)
-                                 ELSE tstzmultirange(w) END * tstzmultirange(w))
-                           - coalesce((SELECT range_agg(during) FROM blackouts b JOIN res ON b.resource_id = res.id WHERE during && w), '{}'::tstzmultirange) AS m
-                    FROM win
-                ), unit_free AS (
-                    SELECT u.id, (SELECT m FROM available) - coalesce((
-                        SELECT range_agg(tstzrange(lower(bu.occupied) - res.buffer, upper(bu.occupied), '[)'))
-                        FROM booking_units bu
-                        WHERE bu.unit_id = u.id AND bu.active AND bu.occupied && tstzrange(lower(w) - res.buffer, upper(w) + res.buffer, '[)')
-                    ), '{}'::tstzmultirange) AS free
-                    FROM res CROSS JOIN win JOIN resource_units u ON u.resource_id = res.id AND u.retired_at IS NULL
-                ), edges AS (
-                    SELECT lower(piece) AS at, 1 AS delta FROM unit_free, unnest(free) AS piece
-                    UNION ALL
-                    SELECT upper(piece), -1 FROM unit_free, unnest(free) AS piece
-                ), steps AS (
-                    SELECT at, sum(delta) AS delta FROM edges GROUP BY at HAVING sum(delta) <> 0
-                ), counts AS (
-                    SELECT at, sum(delta) OVER (ORDER BY at) AS units, lead(at) OVER (ORDER BY at) AS until FROM steps
-                )
-                SELECT NULL::timestamptz AS at, NULL::timestamptz AS until, NULL::bigint AS units FROM res
-                UNION ALL
-                (SELECT at, until, units::bigint FROM counts WHERE units > 0 AND until IS NOT NULL)
-                ORDER BY at NULLS FIRST
-                """
-            ).rows
-            guard let found = rows.first, try found.decode(Date?.self, at: 0) == nil else { throw StoreError.notFound("resource") }
-            return try rows.dropFirst().map { row in
-                let (start, end, units) = try row.decode((Date, Date, Int).self)
-                return (TimeRange(start: start, end: end)!, units)
+                    """
+                ).first
+            else { throw StoreError.notFound("resource") }
+            let rules = try ResourceStore.resource(row, pole: pole).rules
+            let column = ResourceStore.columnCount
+            let zoneName = try row.decode(String.self, at: column)
+            guard let zone = PoleTimeZone(identifier: zoneName) else {
+                throw StoreError.invalid("timeZone", "unknown time zone \(zoneName)")
             }
+            var occupied = Array(repeating: [TimeRange](), count: try row.decode(Int.self, at: column + 1))
+            let units = try row.decode([Int].self, at: column + 2)
+            for (unit, range) in zip(units, try Self.ranges(row, starts: column + 3, ends: column + 4)) {
+                guard occupied.indices.contains(unit) else { throw StoreError.corrupt("a booking on a unit out of service") }
+                occupied[unit].append(range)
+            }
+            let blackouts = try Self.ranges(row, starts: column + 5, ends: column + 6)
+            return Availability(rules: rules, zone: zone, blackouts: blackouts, occupiedByUnit: occupied).freeSpans(within: window)
+        }
+    }
+
+    /// The ranges whose starts and ends two array columns hold, pair by pair.
+    private static func ranges(_ row: PostgresRow, starts: Int, ends: Int) throws -> [TimeRange] {
+        let (starts, ends) = (try row.decode([Date].self, at: starts), try row.decode([Date].self, at: ends))
+        guard starts.count == ends.count else { throw StoreError.corrupt("ranges with unpaired bounds") }
+        return try zip(starts, ends).map { start, end in
+            guard let range = TimeRange(start: start, end: end) else { throw StoreError.corrupt("an empty range") }
+            return range
         }
     }
 }
