@@ -11,7 +11,7 @@ public struct StatementRepresentation: Encodable, Sendable {
         public var costId: String
         public var label: String
         public var category: String
-        public var resourceId: String?
+        @NullEncoded public var resourceId: String?
         public var periodStart: String
         public var periodEnd: String
         public var method: String
@@ -26,7 +26,7 @@ public struct StatementRepresentation: Encodable, Sendable {
         public var costId: String
         public var label: String
         public var category: String
-        public var resourceId: String?
+        @NullEncoded public var resourceId: String?
         public var amountCents: Int
     }
 

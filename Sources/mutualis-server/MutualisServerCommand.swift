@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
+import Configuration
 import Logging
 import MutualisService
-import MutualisStore
 
 /// `mutualis-server`: the HTTP service.
 @main
@@ -63,57 +62,32 @@ struct MutualisServerCommand: AsyncParsableCommand {
     var logLevel: String?
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = databaseURL ?? environment["DATABASE_URL"], !url.isEmpty else {
-            throw ValidationError("no database given: pass --database-url or set DATABASE_URL")
-        }
-        let level = logLevel ?? environment["LOG_LEVEL"] ?? "info"
-        guard let parsedLevel = Logger.Level(rawValue: level) else {
-            throw ValidationError("unknown log level \(level)")
-        }
-        let cacheSeconds =
-            try tokenCacheSeconds
-            ?? Self.wholeNumber("MUTUALIS_TOKEN_CACHE_SECONDS", of: "seconds", in: environment, else: 60)
-        let connections =
-            try poolSize
-            ?? Self.wholeNumber("MUTUALIS_POOL_SIZE", of: "connections", in: environment, else: ServerConfiguration.defaultPoolSize())
-        var limits = ServerConfiguration.Limits()
-        limits.statementTimeoutSeconds =
-            try statementTimeoutSeconds
-            ?? Self.wholeNumber("MUTUALIS_STATEMENT_TIMEOUT_SECONDS", of: "seconds", in: environment, else: limits.statementTimeoutSeconds)
-        limits.poolWaitSeconds =
-            try poolWaitSeconds
-            ?? Self.wholeNumber("MUTUALIS_POOL_WAIT_SECONDS", of: "seconds", in: environment, else: limits.poolWaitSeconds)
-        limits.poolQueue = try poolQueue ?? Self.wholeNumber("MUTUALIS_POOL_QUEUE", of: "requests", in: environment, else: limits.poolQueue)
-        limits.maxBodyBytes =
-            try maxBodyBytes
-            ?? Self.wholeNumber("MUTUALIS_MAX_BODY_BYTES", of: "bytes", in: environment, else: limits.maxBodyBytes)
-        limits.idleTimeoutSeconds =
-            try idleTimeoutSeconds
-            ?? Self.wholeNumber("MUTUALIS_IDLE_TIMEOUT_SECONDS", of: "seconds", in: environment, else: limits.idleTimeoutSeconds)
+        let reader = ConfigReader(providers: [InMemoryProvider(name: "flags", values: flags), ServerConfiguration.environment()])
         let configuration: ServerConfiguration
-        do {
-            configuration = try ServerConfiguration(
-                address: address ?? environment["MUTUALIS_HTTP_ADDRESS"] ?? "127.0.0.1:8080",
-                database: try DatabaseAddress(url),
-                poolSize: connections,
-                tokenCacheSeconds: cacheSeconds,
-                limits: limits
-            )
-        } catch let error as DatabaseAddressError {
-            throw ValidationError(error.description)
-        } catch {
-            throw ValidationError(String(describing: error))
-        }
         var logger = Logger(label: "mutualis")
-        logger.logLevel = parsedLevel
+        do {
+            configuration = try ServerConfiguration(reading: reader)
+            logger.logLevel = try ServerConfiguration.logLevel(reading: reader)
+        } catch {
+            throw ValidationError(error.description)
+        }
         try await buildApplication(configuration, logger: logger).runService()
     }
 
-    /// The whole number in the environment variable `name`, or `fallback` when it is unset or empty.
-    private static func wholeNumber(_ name: String, of unit: String, in environment: [String: String], else fallback: Int) throws -> Int {
-        guard let text = environment[name], !text.isEmpty else { return fallback }
-        guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number of \(unit), not \(text)") }
-        return value
+    /// The flags given, under the keys of the settings they set, so that they win over the environment.
+    private var flags: [AbsoluteConfigKey: ConfigValue] {
+        typealias Key = ServerConfiguration.Key
+        let texts: [(ConfigKey, String?)] = [(Key.address, address), (Key.databaseURL, databaseURL), (Key.logLevel, logLevel)]
+        let numbers: [(ConfigKey, Int?)] = [
+            (Key.poolSize, poolSize), (Key.tokenCacheSeconds, tokenCacheSeconds), (Key.statementTimeoutSeconds, statementTimeoutSeconds),
+            (Key.poolWaitSeconds, poolWaitSeconds), (Key.poolQueue, poolQueue), (Key.maxBodyBytes, maxBodyBytes),
+            (Key.idleTimeoutSeconds, idleTimeoutSeconds),
+        ]
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        for case (let key, let text?) in texts {
+            values[AbsoluteConfigKey(key)] = ConfigValue(.string(text), isSecret: key == Key.databaseURL)
+        }
+        for case (let key, let number?) in numbers { values[AbsoluteConfigKey(key)] = ConfigValue(.int(number), isSecret: false) }
+        return values
     }
 }

@@ -1,3 +1,4 @@
+import Configuration
 import MutualisService
 import MutualisStore
 import Testing
@@ -54,6 +55,52 @@ struct ServerConfigurationTests {
             #expect(throws: ConfigurationError.self) {
                 try ServerConfiguration(address: "127.0.0.1:8080", database: database, poolSize: 4, limits: limits)
             }
+        }
+    }
+
+    private func read(flags: [AbsoluteConfigKey: ConfigValue] = [:], environment: [String: String]) throws(ConfigurationError)
+        -> ServerConfiguration
+    {
+        try ServerConfiguration(
+            reading: ConfigReader(providers: [
+                InMemoryProvider(name: "flags", values: flags), ServerConfiguration.environment(environment),
+            ]))
+    }
+
+    @Test("the environment's MUTUALIS_* variables and DATABASE_URL set the configuration; what is unset takes its default")
+    func environment() throws {
+        let configuration = try read(environment: [
+            "DATABASE_URL": "postgresql:///mutualis", "MUTUALIS_HTTP_ADDRESS": "0.0.0.0:9000", "MUTUALIS_POOL_SIZE": "3",
+            "MUTUALIS_STATEMENT_TIMEOUT_SECONDS": "7", "MUTUALIS_MAX_BODY_BYTES": "2048",
+        ])
+        #expect(configuration.host == "0.0.0.0" && configuration.port == 9000)
+        #expect(configuration.poolSize == 3)
+        #expect(configuration.limits.statementTimeoutSeconds == 7 && configuration.limits.maxBodyBytes == 2048)
+        #expect(configuration.limits.poolWaitSeconds == 5 && configuration.tokenCacheSeconds == 60)
+        #expect(try ServerConfiguration.logLevel(reading: ConfigReader(provider: ServerConfiguration.environment([:]))) == .info)
+    }
+
+    @Test("a flag wins over the environment")
+    func flagsFirst() throws {
+        let configuration = try read(
+            flags: [AbsoluteConfigKey(ServerConfiguration.Key.poolSize): ConfigValue(.int(9), isSecret: false)],
+            environment: ["DATABASE_URL": "postgresql:///mutualis", "MUTUALIS_POOL_SIZE": "3"])
+        #expect(configuration.poolSize == 9)
+    }
+
+    @Test("no database, a number that is not one, or an unknown log level is an error that names the setting")
+    func malformedSettings() {
+        #expect(throws: ConfigurationError("no database given: pass --database-url or set DATABASE_URL")) {
+            try read(environment: [:])
+        }
+        #expect(throws: ConfigurationError("MUTUALIS_POOL_WAIT_SECONDS must be a whole number of seconds, not soon")) {
+            try read(environment: ["DATABASE_URL": "postgresql:///mutualis", "MUTUALIS_POOL_WAIT_SECONDS": "soon"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try read(environment: ["DATABASE_URL": "postgresql:///mutualis", "MUTUALIS_IDLE_TIMEOUT_SECONDS": "0"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.logLevel(reading: ConfigReader(provider: ServerConfiguration.environment(["LOG_LEVEL": "loud"])))
         }
     }
 }

@@ -50,7 +50,7 @@ public func buildRouter(
     router.add(middleware: BodyLimitMiddleware(limit: bodyLimit))
     HealthController(database: database).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
-    OpenAPIController().addRoutes(to: router)
+    OpenAPIController(document: .embedded).addRoutes(to: router)
     let tokens = TokenStore(database: database, cache: tokenCache)
     let bookings = BookingStore(database: database)
     let api = router.group("api/v1").add(middleware: AuthenticationMiddleware(tokens: tokens))

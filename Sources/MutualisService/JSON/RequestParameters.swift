@@ -6,6 +6,9 @@ import MutualisStore
 
 extension MutualisRequestContext {
     /// A typed id from the path; an id that cannot exist is simply not found.
+    ///
+    /// Not `parameters.require(_:as:)`, whose 400 would set a malformed id apart from an
+    /// unknown one or another pole's: all three name nothing the caller may reach, one 404.
     func id<Entity>(_ name: String, as type: Identifier<Entity>.Type, what: String) throws -> Identifier<Entity> {
         guard let text = parameters.get(name), let id = Identifier<Entity>(text) else { throw Problem.notFound(what) }
         return id

@@ -86,19 +86,26 @@ struct Answer: Sendable {
 }
 
 extension TestClientProtocol {
-    /// Sends a request with a bearer token and a JSON body.
+    /// Sends a request with a bearer token and a JSON body; the answer must be one that
+    /// `openapi.yaml` allows.
     func call(
-        _ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil, headers extra: HTTPFields = [:]
+        _ method: HTTPRequest.Method, _ path: String, token: String?, json: String? = nil, headers extra: HTTPFields = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Answer {
         var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil { headers[.contentType] = "application/json" }
-        return try await execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
+        let answer = try await execute(uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) {
+            response in
             Answer(
                 status: response.status, contentType: response.headers[.contentType], data: Data(buffer: response.body),
                 retryAfter: response.headers[.retryAfter], allow: response.headers[.allow]
             )
         }
+        let violations = OpenAPIConformance.served.violations(
+            method: method.rawValue, uri: path, status: answer.status.code, contentType: answer.contentType, body: answer.data)
+        #expect(violations == [], "the answer is not what openapi.yaml describes", sourceLocation: sourceLocation)
+        return answer
     }
 }
 
