@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -58,6 +59,7 @@ let package = Package(
                 "MutualisDomain",
                 "PostgresClient",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings,
@@ -73,13 +75,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The HTTP API over the store, described by OpenAPI/openapi.yaml.
+        // The pages for people: French, server-rendered with Mustache, on the same store.
+        .target(
+            name: "MutualisWeb",
+            dependencies: [
+                "MutualisDomain",
+                "MutualisRepresentations",
+                "MutualisStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.embedInCode("Templates"), .embedInCode("Static")],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP API over the store, described by OpenAPI/openapi.yaml, and the server that
+        // also serves the pages.
         .target(
             name: "MutualisService",
             dependencies: [
                 "MutualisDomain",
                 "MutualisRepresentations",
                 "MutualisStore",
+                "MutualisWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -178,13 +196,18 @@ let package = Package(
         .testTarget(
             name: "MutualisServiceTests",
             dependencies: [
-                "MutualisDomain", "MutualisRepresentations", "MutualisService", "MutualisStore", "MutualisTestSupport", "PostgresClient",
-                "PostgresTestSupport",
+                "MutualisDomain", "MutualisRepresentations", "MutualisService", "MutualisStore", "MutualisTestSupport", "MutualisWeb",
+                "PostgresClient", "PostgresTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MutualisWebTests",
+            dependencies: ["MutualisDomain", "MutualisRepresentations", "MutualisWeb"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

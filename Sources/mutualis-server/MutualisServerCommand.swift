@@ -58,6 +58,11 @@ struct MutualisServerCommand: AsyncParsableCommand {
     )
     var idleTimeoutSeconds: Int?
 
+    @Option(
+        name: .customLong("public-url"),
+        help: "The address people open the pages at, https for Secure cookies (default: $MUTUALIS_PUBLIC_URL, else http://ADDRESS).")
+    var publicURL: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default: $LOG_LEVEL, else info).")
     var logLevel: String?
 
@@ -77,7 +82,9 @@ struct MutualisServerCommand: AsyncParsableCommand {
     /// The flags given, under the keys of the settings they set, so that they win over the environment.
     private var flags: [AbsoluteConfigKey: ConfigValue] {
         typealias Key = ServerConfiguration.Key
-        let texts: [(ConfigKey, String?)] = [(Key.address, address), (Key.databaseURL, databaseURL), (Key.logLevel, logLevel)]
+        let texts: [(ConfigKey, String?)] = [
+            (Key.address, address), (Key.databaseURL, databaseURL), (Key.logLevel, logLevel), (Key.publicURL, publicURL),
+        ]
         let numbers: [(ConfigKey, Int?)] = [
             (Key.poolSize, poolSize), (Key.tokenCacheSeconds, tokenCacheSeconds), (Key.statementTimeoutSeconds, statementTimeoutSeconds),
             (Key.poolWaitSeconds, poolWaitSeconds), (Key.poolQueue, poolQueue), (Key.maxBodyBytes, maxBodyBytes),

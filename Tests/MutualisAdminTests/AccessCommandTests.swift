@@ -76,4 +76,34 @@ struct AccessCommandTests {
             #expect(await admin("token", "issue", databaseURL: url).status == 2)
         }
     }
+
+    @Test("user invite prints a link that works once, at the address given; an unknown email or a bad address is refused")
+    func invite() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
+            _ = await admin(
+                "user", "add", "--pole", pole, "--email", "camille@polesud.example", "--name", "Camille", "--role", "coordinator",
+                databaseURL: url)
+            let invited = await admin(
+                "user", "invite", "--email", "camille@polesud.example", "--base-url", "https://mutualis.example.org/", "--json",
+                databaseURL: url)
+            #expect(invited.status == 0)
+            let link = try #require((try invited.json() as? [String: String])?["url"])
+            #expect(link.hasPrefix("https://mutualis.example.org/invitation/inv_"))
+            let secret = String(link.dropFirst("https://mutualis.example.org/invitation/".count))
+            let pool = PostgresConnectionPool(configuration: configuration, size: 2)
+            let accounts = AccountStore(
+                database: MutualisDatabase(pool: pool), hasher: PasswordHasher(logN: 10, blockSize: 1, parallelism: 1))
+            #expect(try await accounts.invitee(secret)?.email == "camille@polesud.example")
+            await pool.close()
+
+            let unknown = await admin("user", "invite", "--email", "nobody@polesud.example", databaseURL: url)
+            #expect(unknown.status != 0 && unknown.standardError.contains("no user has the email nobody@polesud.example"))
+            let badAddress = await admin("user", "invite", "--email", "camille@polesud.example", "--base-url", "ftp://x", databaseURL: url)
+            #expect(badAddress.status != 0 && badAddress.standardError.contains("--base-url"))
+        }
+    }
 }

@@ -23,7 +23,7 @@ struct ConnectionTests {
                 limits: PostgresPoolLimits(maxWait: .seconds(1), maxWaiting: 40, statementTimeout: .seconds(5))
             )
             defer { Task { await pool.close() } }
-            let app = Application(router: buildRouter(database: MutualisDatabase(pool: pool)))
+            let app = Application(router: try buildRouter(database: MutualisDatabase(pool: pool)))
             try await app.test(.router) { client in
                 let resource = try await client.call(
                     .post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Salles", units: 5))["id"]!
@@ -56,7 +56,7 @@ struct ConnectionTests {
     @Test("/ready answers 503 within about a second while every connection is taken")
     func readyUnderLoad() async throws {
         try await withMigratedDatabase(size: 1) { pool in
-            let app = Application(router: buildRouter(database: MutualisDatabase(pool: pool)))
+            let app = Application(router: try buildRouter(database: MutualisDatabase(pool: pool)))
             try await app.test(.router) { client in
                 let held = Task { try await pool.withConnection { _ = try $0.query("SELECT pg_sleep(3)") } }
                 #expect(try await eventually { pool.statistics.inUse == 1 })
@@ -77,7 +77,7 @@ struct ConnectionTests {
             var limits = ServerConfiguration.Limits()
             limits.idleTimeoutSeconds = 1
             let app = Application(
-                router: buildRouter(database: MutualisDatabase(pool: pool)), server: httpServer(limits),
+                router: try buildRouter(database: MutualisDatabase(pool: pool)), server: httpServer(limits),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0))
             )
             try await app.test(.live) { client in
@@ -98,7 +98,7 @@ struct ConnectionTests {
     func unreadableRequests() async throws {
         try await withMigratedDatabase(size: 1) { pool in
             let app = Application(
-                router: buildRouter(database: MutualisDatabase(pool: pool)), server: httpServer(ServerConfiguration.Limits()),
+                router: try buildRouter(database: MutualisDatabase(pool: pool)), server: httpServer(ServerConfiguration.Limits()),
                 configuration: .init(address: .hostname("127.0.0.1", port: 0))
             )
             try await app.test(.live) { client in

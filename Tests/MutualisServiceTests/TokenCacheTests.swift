@@ -30,7 +30,7 @@ struct TokenCacheTests {
             let heard = try await eventually { listening.withLock { $0 } }
             #expect(heard)
 
-            let app = Application(router: buildRouter(database: MutualisDatabase(pool: pool), tokenCache: cache))
+            let app = Application(router: try buildRouter(database: MutualisDatabase(pool: pool), tokenCache: cache))
             try await app.test(.router) { client in
                 expect(try await client.call(.get, "/api/v1/members", token: fixture.coordinator), .ok)
                 // The token's row goes behind the server's back (triggers off: no notification).

@@ -17,7 +17,8 @@ struct DemoCommand: AsyncParsableCommand {
                 Twelve members; ten resources (two vans, a sound system, a rehearsal studio, two meeting rooms,
                 shared desks, a wood machine lent by one member, cargo bikes, a shared accountant and technician);
                 bookings over the last three months and the coming ten days, the staff's timesheets, each month's
-                costs and their rules; a coordinator and a member user, each with a new API token. Last month is
+                costs and their rules; a coordinator and a member user, each with a new API token and the password
+                Demo-Mutualis-2027 for the pages. Last month is
                 ready to close: allocate run --from FIRST_DAY_OF_LAST_MONTH --to FIRST_DAY_OF_THIS_MONTH.
                 """
         )
@@ -33,6 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
                 printLine("Seeded \(name): \(seeded.poleId)")
                 printLine("Coordinator \(seeded.coordinatorEmail), token: \(seeded.coordinatorToken)")
                 printLine("Member user \(seeded.memberEmail) (\(seeded.memberName)), token: \(seeded.memberToken)")
+                printLine("Both sign in to the pages with the password \(seeded.password)")
                 printLine("Last month, ready to close: \(seeded.lastMonthStart)..\(seeded.lastMonthEnd)")
             }
         }

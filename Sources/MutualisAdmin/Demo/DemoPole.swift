@@ -15,9 +15,14 @@ enum DemoPole {
         var memberEmail: String
         var memberName: String
         var memberToken: String
+        /// The password of both demonstration users, for the pages.
+        var password: String
         var lastMonthStart: String
         var lastMonthEnd: String
     }
+
+    /// The demonstration users' password: public, as the demonstration is.
+    static let password = "Demo-Mutualis-2027"
 
     /// A deterministic sequence, so that every demonstration pole looks the same.
     struct Sequence {
@@ -212,12 +217,16 @@ enum DemoPole {
         let memberUser = try await users.create(
             pole: pole.id, email: "contact@\(slug).example", name: "Alex des Fabriques", role: .member, memberID: fabriques.id,
             actor: .adminCLI)
+        let accounts = AccountStore(database: database)
+        try await accounts.setPassword(of: coordinator.id, to: password, actor: .adminCLI)
+        try await accounts.setPassword(of: memberUser.id, to: password, actor: .adminCLI)
         return Seeded(
             poleId: pole.id.description,
             coordinatorEmail: coordinator.email,
             coordinatorToken: try await tokens.issue(for: coordinator.id, label: "demo", actor: .adminCLI),
             memberEmail: memberUser.email, memberName: fabriques.name,
             memberToken: try await tokens.issue(for: memberUser.id, label: "demo", actor: .adminCLI),
+            password: password,
             lastMonthStart: lastMonth.description, lastMonthEnd: thisMonth.description
         )
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MutualisRepresentations
 
 /// Where a command writes and what environment it reads: the process's own, or a test's.
 public struct AdminEnvironment: Sendable {
@@ -29,6 +30,13 @@ public struct AdminEnvironment: Sendable {
 
     /// The environment commands run in.
     @TaskLocal public static var current = AdminEnvironment.process
+
+    /// `MUTUALIS_PUBLIC_URL`, the address people open Mutualis at; a local one when unset.
+    func publicURL() throws -> PublicURL {
+        guard let text = variables["MUTUALIS_PUBLIC_URL"], !text.isEmpty else { return .local }
+        guard let url = PublicURL(text) else { throw AdminError.usage("MUTUALIS_PUBLIC_URL must be an http or https address, not \(text)") }
+        return url
+    }
 }
 
 /// Writes a line to the command's standard output.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MutualisDomain
+import MutualisRepresentations
 
 // Values typed on the command line, read by the same rules as the API's: a malformed one is
 // a usage error naming its option before anything runs.
@@ -12,6 +13,12 @@ extension Identifier: ExpressibleByArgument {
 }
 
 extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+extension PublicURL: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)
     }

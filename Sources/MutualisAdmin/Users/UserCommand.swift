@@ -8,7 +8,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Add and list users.",
-        subcommands: [Add.self, List.self, Disable.self]
+        subcommands: [Add.self, List.self, Invite.self, Disable.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -58,6 +58,35 @@ struct UserCommand: AsyncParsableCommand {
                     users.map {
                         [$0.id.description, $0.email, $0.name, $0.role.rawValue, $0.memberID?.description ?? "-"]
                     })
+            }
+        }
+    }
+
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "invite",
+            abstract: "Print the link with which a user chooses a password for the web pages.",
+            discussion: "The link works once, for 7 days; a new one replaces the user's earlier links."
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The user's email.") var email: String
+        @Option(
+            name: .customLong("base-url"),
+            help: "The address people open Mutualis at (default: $MUTUALIS_PUBLIC_URL, else http://127.0.0.1:8080).")
+        var baseURL: PublicURL?
+
+        func run() async throws {
+            let base = try baseURL ?? AdminEnvironment.current.publicURL()
+            let secret = try await options.withDatabase { database in
+                let user = try await UserStore(database: database).existing(email: email)
+                return try await AccountStore(database: database).invite(user.id, actor: .adminCLI)
+            }
+            let link = base.invitationLink(secret)
+            if options.json {
+                try Output.json(["url": link])
+            } else {
+                printLine(link)
             }
         }
     }

@@ -34,10 +34,14 @@ public struct Availability: Sendable {
         self.occupiedByUnit = occupiedByUnit
     }
 
+    /// The spans of `window` in which the resource is open and not blacked out, in order.
+    public func openSpans(within window: TimeRange) -> [TimeRange] {
+        Self.subtracting(blackouts, from: rules.openingHours?.openRanges(within: window, in: zone) ?? [window])
+    }
+
     /// The spans of `window` with free units, in order; neighbouring spans differ in count.
     public func freeSpans(within window: TimeRange) -> [FreeSpan] {
-        let open = rules.openingHours?.openRanges(within: window, in: zone) ?? [window]
-        let available = Self.subtracting(blackouts, from: open)
+        let available = openSpans(within: window)
         // A booking may not start within the buffer before another one either: the buffer it
         // would hold after itself would overlap.
         let buffer = TimeInterval(rules.bufferMinutes * 60)

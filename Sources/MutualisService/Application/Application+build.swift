@@ -1,20 +1,23 @@
 import Hummingbird
 import HummingbirdCore
 import Logging
+import MutualisRepresentations
 import MutualisStore
+import MutualisWeb
 import ServiceLifecycle
 
 /// Builds the Mutualis HTTP application: its routes, its database, and the services that stop them.
 public func buildApplication(
     _ configuration: ServerConfiguration,
     logger: Logger = Logger(label: "mutualis")
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     let database = MutualisDatabase(
         address: configuration.database, connections: configuration.poolSize, limits: configuration.limits.database, logger: logger
     )
     let tokenCache = configuration.tokenCacheSeconds > 0 ? PrincipalCache(lifetime: .seconds(configuration.tokenCacheSeconds)) : nil
     var application = Application(
-        router: buildRouter(database: database, tokenCache: tokenCache, bodyLimit: configuration.limits.maxBodyBytes),
+        router: try buildRouter(
+            database: database, tokenCache: tokenCache, bodyLimit: configuration.limits.maxBodyBytes, publicURL: configuration.publicURL),
         server: httpServer(configuration.limits),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "mutualis"),
         logger: logger
@@ -38,11 +41,13 @@ public func httpServer(_ limits: ServerConfiguration.Limits) -> HTTPServerBuilde
         ))
 }
 
-/// The routes of the API over a database; also what the tests drive. With `tokenCache`, callers
-/// are remembered while the cache is kept informed of changes (``AccessChangesService``).
+/// The routes of the API and the pages over a database; also what the tests drive. With
+/// `tokenCache`, callers are remembered while the cache is kept informed of changes
+/// (``AccessChangesService``). Fails when a page's template does not parse.
 public func buildRouter(
-    database: MutualisDatabase, tokenCache: PrincipalCache? = nil, bodyLimit: Int = BodyLimitMiddleware.defaultLimit
-) -> Router<MutualisRequestContext> {
+    database: MutualisDatabase, tokenCache: PrincipalCache? = nil, bodyLimit: Int = BodyLimitMiddleware.defaultLimit,
+    publicURL: PublicURL = .local, accounts: AccountStore? = nil
+) throws -> Router<MutualisRequestContext> {
     let router = Router(context: MutualisRequestContext.self)
     let metrics = ServiceMetrics(database: database)
     router.add(middleware: RequestObservationMiddleware(metrics: metrics))
@@ -63,6 +68,7 @@ public func buildRouter(
     CostController(costs: CostStore(database: database), rules: AllocationRuleStore(database: database)).addRoutes(to: api)
     AllocationRunController(runs: AllocationRunStore(database: database)).addRoutes(to: api)
     ReportController(reports: PoolingReportStore(database: database)).addRoutes(to: api)
+    try Website(database: database, publicURL: publicURL, accounts: accounts).addRoutes(to: router)
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }

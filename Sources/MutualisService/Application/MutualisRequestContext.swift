@@ -1,18 +1,25 @@
 import Foundation
 import Hummingbird
 import MutualisStore
+import MutualisWeb
 
 /// What a request carries between middleware and handlers: who is calling.
-public struct MutualisRequestContext: RequestContext {
+public struct MutualisRequestContext: RequestContext, WebRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The caller, once the bearer token (or calendar key) was checked.
     public var principal: Principal?
+    /// The signed-in session of a page's request.
+    public var webSession: WebSession?
+    /// The address the request came from.
+    public let clientAddress: String
     /// The largest body read, in bytes; ``BodyLimitMiddleware`` sets the server's.
     public var maxUploadSize: Int
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         principal = nil
+        webSession = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "local"
         maxUploadSize = BodyLimitMiddleware.defaultLimit
     }
 

@@ -1,5 +1,6 @@
 import Configuration
 import Logging
+import MutualisRepresentations
 import MutualisStore
 
 extension ServerConfiguration {
@@ -24,6 +25,8 @@ extension ServerConfiguration {
         public static let maxBodyBytes: ConfigKey = "mutualis.max.body.bytes"
         /// Seconds before an idle connection is closed.
         public static let idleTimeoutSeconds: ConfigKey = "mutualis.idle.timeout.seconds"
+        /// The address people open the pages at.
+        public static let publicURL: ConfigKey = "mutualis.public.url"
         /// trace, debug, info, notice, warning, error or critical.
         public static let logLevel: ConfigKey = "log.level"
     }
@@ -56,12 +59,21 @@ extension ServerConfiguration {
         limits.maxBodyBytes = try Self.wholeNumber(Key.maxBodyBytes, of: "bytes", in: reader, else: defaults.maxBodyBytes)
         limits.idleTimeoutSeconds = try Self.wholeNumber(
             Key.idleTimeoutSeconds, of: "seconds", in: reader, else: defaults.idleTimeoutSeconds)
+        var publicURL: PublicURL?
+        if let text = reader.string(forKey: Key.publicURL), !text.isEmpty {
+            guard let url = PublicURL(text) else {
+                throw ConfigurationError(
+                    "MUTUALIS_PUBLIC_URL must be an http or https address such as https://mutualis.example.org, not \(text)")
+            }
+            publicURL = url
+        }
         try self.init(
             address: reader.string(forKey: Key.address) ?? "127.0.0.1:8080",
             database: database,
             poolSize: try Self.wholeNumber(Key.poolSize, of: "connections", in: reader, else: Self.defaultPoolSize()),
             tokenCacheSeconds: try Self.wholeNumber(Key.tokenCacheSeconds, of: "seconds", in: reader, else: 60),
-            limits: limits
+            limits: limits,
+            publicURL: publicURL
         )
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MutualisRepresentations
 import MutualisStore
 
 /// How `mutualis-server` is set up: where it listens, which database it uses.
@@ -15,6 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var tokenCacheSeconds: Int
     /// How long requests wait for the database and statements run.
     public var limits: Limits
+    /// The address people open the pages at; https makes the cookies `Secure`.
+    public var publicURL: PublicURL
 
     /// What bounds a request's time and size.
     public struct Limits: Sendable, Equatable {
@@ -52,9 +55,12 @@ public struct ServerConfiguration: Sendable {
 
     /// A configuration; `address` is `host:port` (`[::1]:8080` for IPv6).
     public init(
-        address: String, database: DatabaseAddress, poolSize: Int, tokenCacheSeconds: Int = 60, limits: Limits = Limits()
+        address: String, database: DatabaseAddress, poolSize: Int, tokenCacheSeconds: Int = 60, limits: Limits = Limits(),
+        publicURL: PublicURL? = nil
     ) throws(ConfigurationError) {
         (host, port) = try Self.parse(address: address)
+        let shownHost = host.contains(":") ? "[\(host)]" : (host == "0.0.0.0" ? "127.0.0.1" : host)
+        self.publicURL = publicURL ?? PublicURL("http://\(shownHost):\(port)") ?? .local
         try limits.validate()
         self.limits = limits
         guard (1...256).contains(poolSize) else {

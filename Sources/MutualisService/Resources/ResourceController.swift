@@ -94,7 +94,7 @@ struct ResourceController {
         guard let window = TimeRange(start: from, end: to) else {
             throw Problem.invalid([FieldError(field: "to", message: "must be after from")])
         }
-        let spans = try await bookings.availability(pole: caller.poleID, resource: id, window: window)
+        let spans = try await bookings.availability(pole: caller.poleID, resource: id, window: window).freeSpans(within: window)
         return Availability(free: spans.map { FreeSpan(start: $0.range.start, end: $0.range.end, units: $0.units) })
     }
 

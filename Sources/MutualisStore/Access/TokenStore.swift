@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import MutualisDomain
 import PostgresClient
@@ -29,14 +28,8 @@ public struct TokenStore: Sendable {
 
     /// Issues a token for a user and returns it; only its hash is kept.
     public func issue(for user: UserID, scope: Scope = .api, label: String? = nil, actor: Actor) async throws -> String {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in bytes.indices { bytes[index] = generator.next() }
-        let token =
-            "mut_"
-            + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        let hash = Self.hash(token)
+        let token = Secret.generate(prefix: "mut_")
+        let hash = Secret.hash(token)
         if let label, let problem = TextInput.lineProblem(label, field: "label", required: false) { throw StoreError.invalid([problem]) }
         try await database.withTransaction { connection in
             guard
@@ -57,7 +50,7 @@ public struct TokenStore: Sendable {
     /// the caller is read from the database, at most once per cache lifetime).
     public func authenticate(_ token: String, scope: Scope = .api) async throws -> Principal? {
         guard token.hasPrefix("mut_"), token.count < 100 else { return nil }
-        let hash = Self.hash(token)
+        let hash = Secret.hash(token)
         if let principal = cache?.principal(for: hash, scope: scope) { return principal }
         let generation = cache?.generation
         let principal: Principal? = try await database.withConnection { connection in
@@ -112,12 +105,15 @@ public struct TokenStore: Sendable {
         }
     }
 
-    /// Revokes every live token of a user; returns how many.
+    /// Revokes every live token of a user, or those of one scope; returns how many.
     @discardableResult
-    public func revokeAll(of user: UserID, actor: Actor) async throws -> Int {
+    public func revokeAll(of user: UserID, scope: Scope? = nil, actor: Actor) async throws -> Int {
         try await database.withTransaction { connection in
             let count = try connection.execute(
-                "UPDATE api_tokens SET revoked_at = now() WHERE user_id = \(user) AND revoked_at IS NULL"
+                """
+                UPDATE api_tokens SET revoked_at = now()
+                WHERE user_id = \(user) AND revoked_at IS NULL AND (\(scope?.rawValue)::text IS NULL OR scope = \(scope?.rawValue))
+                """
             )
             let pole = try connection.query("SELECT pole_id FROM users WHERE id = \(user)").first?.decode(PoleID.self, at: 0)
             try AuditLog.record(
@@ -125,9 +121,5 @@ public struct TokenStore: Sendable {
                 details: #"{"count": \#(count)}"#)
             return count
         }
-    }
-
-    static func hash(_ token: String) -> Data {
-        Data(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -68,6 +68,7 @@ public struct UserStore: Sendable {
                     "UPDATE users SET disabled_at = coalesce(disabled_at, now()) WHERE id = \(id) RETURNING pole_id"
                 ).first?.decode(PoleID.self, at: 0)
             else { throw StoreError.notFound("user") }
+            try connection.execute("DELETE FROM web_sessions WHERE user_id = \(id)")
             try AuditLog.record(connection, pole: pole, actor: actor, action: "disable", entity: "user", entityID: id.uuid)
         }
     }

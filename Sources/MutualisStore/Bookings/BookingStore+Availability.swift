@@ -3,11 +3,10 @@ import MutualisDomain
 import PostgresClient
 
 extension BookingStore {
-    /// The free units of a resource over a window, as spans with a constant number of free
-    /// units. The database gives, in one statement (so one snapshot), the resource's rules,
-    /// blackouts and each unit's bookings near the window; ``Availability`` computes the rest
-    /// with the opening hours the booking checks use.
-    public func availability(pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> [Availability.FreeSpan] {
+    /// What decides a resource's free units over a window: its rules, blackouts and each
+    /// unit's bookings near the window, read in one statement (so one snapshot);
+    /// ``Availability`` computes the free spans with the opening hours the booking checks use.
+    public func availability(pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> Availability {
         guard window.duration <= 366 * 86_400 else { throw StoreError.invalid("to", "the window is at most 366 days") }
         return try await database.withConnection { connection in
             guard
@@ -49,7 +48,7 @@ extension BookingStore {
                 occupied[unit].append(range)
             }
             let blackouts = try Self.ranges(row, starts: column + 5, ends: column + 6)
-            return Availability(rules: rules, zone: zone, blackouts: blackouts, occupiedByUnit: occupied).freeSpans(within: window)
+            return Availability(rules: rules, zone: zone, blackouts: blackouts, occupiedByUnit: occupied)
         }
     }
 

@@ -51,7 +51,7 @@ func withAPI(
 ) async throws {
     try await withMigratedDatabase(size: poolSize) { pool in
         let fixture = try await PoleFixture.make(pool)
-        let app = Application(router: buildRouter(database: MutualisDatabase(pool: pool)))
+        let app = Application(router: try buildRouter(database: MutualisDatabase(pool: pool)))
         try await app.test(.router) { client in
             try await body(client, fixture, pool)
         }

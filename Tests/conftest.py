@@ -1,6 +1,6 @@
-"""A real Mutualis for the API tests: a private PostgreSQL (deploy/dev-db in a temporary
-folder), the migrations, a pole with a coordinator and a member user, and mutualis-server on a
-free port of the loopback. Everything is stopped when the session ends."""
+"""A real Mutualis for the API and browser tests: a private PostgreSQL (deploy/dev-db in a
+temporary folder), the migrations, a pole with a coordinator and a member user, and
+mutualis-server on a free port of the loopback. Everything is stopped when the session ends."""
 
 import json
 import os
@@ -9,12 +9,13 @@ import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[1]
 
 
 def _bin_path() -> Path:
@@ -29,18 +30,33 @@ def _free_port() -> int:
 
 
 class Mutualis:
-    """The running service: its URL, its tokens, its process and its log."""
+    """The running service: its URL, its pole, tokens and member, its process, its log, and
+    the admin CLI on its database."""
 
-    def __init__(self, url, coordinator_token, member_token, process, log_path):
+    def __init__(self, url, pole, member, coordinator_token, member_token, process, log_path, admin):
         self.url = url
+        self.pole = pole
+        self.member = member
         self.coordinator_token = coordinator_token
         self.member_token = member_token
         self.process = process
         self.log_path = log_path
+        self.admin = admin
 
     def get(self, path):
         with urllib.request.urlopen(self.url + path, timeout=5) as answer:
             return answer.status, answer.read()
+
+    def api(self, method, path, body=None, token=None):
+        """Calls the API as the coordinator (or with `token`); returns the status and the JSON."""
+        request = urllib.request.Request(
+            self.url + path, method=method, data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": "Bearer " + (token or self.coordinator_token), "Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return answer.status, json.loads(answer.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +85,7 @@ def mutualis():
         server_environment = dict(environment, MUTUALIS_HTTP_ADDRESS=f"127.0.0.1:{port}", LOG_LEVEL="warning")
         process = subprocess.Popen([str(bin_path / "mutualis-server")], env=server_environment,
                                    stdout=open(log_path, "wb"), stderr=subprocess.STDOUT)
-        service = Mutualis(f"http://127.0.0.1:{port}", coordinator, member_token, process, log_path)
+        service = Mutualis(f"http://127.0.0.1:{port}", pole, member, coordinator, member_token, process, log_path, admin)
         for _ in range(200):
             try:
                 if service.get("/ready")[0] == 200:

@@ -1,0 +1,11 @@
+/// A page that says what went wrong and what to do.
+struct ErrorPage: Sendable {
+    var frame: Frame
+    var heading: String
+    var message: String
+}
+
+/// The statement of accessibility.
+struct AccessibilityPage: Sendable {
+    var frame: Frame
+}

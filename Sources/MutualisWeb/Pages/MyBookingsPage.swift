@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+import MutualisStore
+
+/// The organisation's bookings, upcoming then past.
+struct MyBookingsPage: Sendable {
+    var frame: Frame
+    var upcoming: [BookingLine]
+    var past: [BookingLine]
+}
+
+/// The confirmation asked before a cancellation, with what it costs.
+struct CancelPage: Sendable {
+    var frame: Frame
+    var csrf: String
+    var booking: BookingLine
+    var action: String
+    var consequence: String
+}
+
+struct CancelForm: Decodable {
+    var csrf: String?
+}
+
+extension Website {
+    func addMyBookingsRoutes<Context: WebRequestContext>(to router: RouterGroup<Context>) {
+        router.get("/mes-reservations") { request, context -> Response in
+            guard let session = context.webSession else { return signIn(request) }
+            let zone = session.timeZone
+            let now = Date()
+            let names = try await resourceNames(session)
+            let scope = BookingScope(session.principal)
+            let upcoming = try await bookings.list(scope: scope, filter: BookingFilter(from: now), page: try PageRequest(limit: 200)).items
+            let past = try await bookings.list(
+                scope: scope, filter: BookingFilter(from: now.addingTimeInterval(-90 * 86_400), to: now),
+                page: try PageRequest(limit: 200)
+            ).items.filter { $0.range.end <= now }.reversed()
+            var status: String?
+            if let id = request.uri.queryParameters.get("reservation").flatMap(BookingID.init),
+                let booked = upcoming.first(where: { $0.id == id })
+            {
+                let state = booked.status == .pending ? "en attente de l’accord de la coordination" : "confirmée"
+                status = "Réservation \(state) : \(names[booked.resourceID] ?? "ressource"), \(FrenchFormat.span(booked.range, in: zone))."
+            } else if request.uri.queryParameters.get("annulee") != nil {
+                status = "La réservation est annulée."
+            }
+            return renderer.page(
+                "mes-reservations",
+                MyBookingsPage(
+                    frame: frame(context, "Mes réservations", section: "/mes-reservations", status: status),
+                    upcoming: upcoming.filter { $0.range.end > now }.map { line($0, names: names, zone: zone, now: now) },
+                    past: past.map { line($0, names: names, zone: zone, now: now) }))
+        }
+        router.get("/reservations/:bookingId/annuler") { request, context -> Response in
+            guard let session = context.webSession else { return signIn(request) }
+            guard let id = context.parameters.get("bookingId").flatMap(BookingID.init),
+                let booking = try? await bookings.get(id, scope: BookingScope(session.principal))
+            else { return notFound(context) }
+            let resource = try await resources.get(pole: session.principal.poleID, booking.resourceID)
+            let now = Date()
+            let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: session.timeZone)
+            let late = booking.status == .confirmed && checker.cancellation(of: booking.range, at: now) == .late
+            return renderer.page(
+                "annuler",
+                CancelPage(
+                    frame: frame(context, "Annuler une réservation", section: "/mes-reservations"), csrf: session.csrfToken,
+                    booking: line(booking, names: [resource.id: resource.name], zone: session.timeZone, now: now),
+                    action: "/reservations/\(id)/annuler",
+                    consequence: late
+                        ? "Cette annulation est tardive : le temps réservé restera compté dans la part des coûts de votre organisation."
+                        : "Cette annulation est sans frais : le temps libéré redevient réservable par tous."))
+        }
+        router.post("/reservations/:bookingId/annuler") { request, context -> Response in
+            guard let session = context.webSession else { return signIn(request) }
+            let form = try await Forms.decode(CancelForm.self, from: request)
+            guard tokensMatch(form.csrf ?? "", session.csrfToken) else { return Refusal.expiredForm.page(renderer, context) }
+            guard let id = context.parameters.get("bookingId").flatMap(BookingID.init) else { return notFound(context) }
+            do {
+                _ = try await bookings.move(id, to: .cancelled, scope: BookingScope(session.principal), actor: session.principal.actor)
+            } catch StoreError.notFound {
+                return notFound(context)
+            } catch StoreError.conflict {
+                return renderer.page(
+                    "erreur",
+                    ErrorPage(
+                        frame: frame(context, "Annulation impossible"), heading: "Annulation impossible",
+                        message: "Cette réservation est déjà annulée ou refusée."),
+                    status: .conflict)
+            }
+            return .redirect(to: "/mes-reservations?annulee=\(id)")
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Hummingbird
+
+/// Reading what a form sends.
+enum Forms {
+    /// The largest form read: a booking form with a long note is a few kilobytes.
+    static let maxBytes = 64 * 1_024
+
+    /// A URL-encoded form; a body that is not one reads as an empty form, whose missing
+    /// fields then say what is wrong.
+    static func decode<Form: Decodable>(_ type: Form.Type, from request: Request) async throws -> Form {
+        let body = try await request.body.collect(upTo: maxBytes)
+        let decoder = URLEncodedFormDecoder()
+        if let form = try? decoder.decode(Form.self, from: String(buffer: body)) { return form }
+        return try decoder.decode(Form.self, from: "")
+    }
+
+    /// A one-line field: trimmed, control characters dropped, at most `limit` characters.
+    static func line(_ text: String?, limit: Int) -> String {
+        String(
+            String(String.UnicodeScalarView((text ?? "").unicodeScalars.filter { $0.properties.generalCategory != .control }))
+                .trimmingCharacters(in: .whitespaces).prefix(limit))
+    }
+}

@@ -1,0 +1,277 @@
+"""The member pages in a real browser (Debian's chromium driven by Playwright, no browser
+download), against the real server and database: the whole flow of a member organisation by
+keyboard, the same without JavaScript, axe-core on every page, 320 px without horizontal
+scrolling, a cross-site POST refused, another member's booking kept private.
+
+Screenshots of every page are kept in .build/screenshots/ for review."""
+
+import datetime
+import json
+import os
+import re
+import shutil
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+PROJECT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = PROJECT / ".build" / "screenshots"
+PASSWORD = "Vercors-2027-salle"
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture(scope="module")
+def pole(mutualis):
+    """A room open on weekdays, a second member with a private booking in it, and an
+    invitation for the member user."""
+    status, room = mutualis.api("POST", "/api/v1/resources", {
+        "name": "Salle Vercors", "kind": "premises", "units": 1,
+        "rules": {"openingHours": {day: [{"opens": "08:00", "closes": "19:00"}]
+                                   for day in ["monday", "tuesday", "wednesday", "thursday", "friday"]},
+                  "slotMinutes": 30, "cancellationDeadlineMinutes": 2880}})
+    assert status == 201, room
+    status, other = mutualis.api("POST", "/api/v1/members", {"name": "Ardelaine", "legalForm": "scop", "joinedOn": "2025-01-01"})
+    assert status == 201, other
+    monday = next_monday()
+    status, private = mutualis.api("POST", "/api/v1/bookings", {
+        "resourceId": room["id"], "memberId": other["id"], "note": "Conseil d'administration confidentiel",
+        "start": f"{monday + datetime.timedelta(days=1)}T14:00:00+01:00", "end": f"{monday + datetime.timedelta(days=1)}T16:00:00+01:00"})
+    assert status == 201, private
+    # Last month closed: a cost of the room shared equally among the members, in a finalised run.
+    status, _ = mutualis.api("PATCH", f"/api/v1/members/{mutualis.member}", {"joinedOn": "2025-01-01"})
+    assert status == 200
+    first = datetime.date.today().replace(day=1)
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    status, cost = mutualis.api("POST", "/api/v1/costs", {
+        "resourceId": room["id"], "periodStart": str(previous), "periodEnd": str(first), "amountCents": 123456,
+        "category": "rent", "label": "Loyer de la salle", "rule": {"method": "equal"}})
+    assert status == 201, cost
+    status, run = mutualis.api("POST", "/api/v1/allocation-runs", {"periodStart": str(previous), "periodEnd": str(first)})
+    assert status == 201, run
+    status, _ = mutualis.api("POST", f"/api/v1/allocation-runs/{run['id']}/finalize")
+    assert status == 200
+    invitation = json.loads(mutualis.admin("user", "invite", "--email", "membre@fuzz.example", "--base-url", mutualis.url, "--json"))
+    return {"room": room, "monday": monday, "invitation": invitation["url"], "closed": previous}
+
+
+def next_monday():
+    """A Monday a few weeks ahead, in winter time, so that 09:00 is +01:00."""
+    day = datetime.date.today() + datetime.timedelta(days=21)
+    while day.weekday() != 0 or not (day.month in (11, 12, 1, 2) or (day.month == 3 and day.day < 20)):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert executable, "chromium is not installed (.ci/run installs it)"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        # French for the browser's own date and time fields (chromium-l10n), as a French user sees them.
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--lang=fr-FR"], env={**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"})
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A browser context on the server, keeping every page it shows for the accessibility checks."""
+
+    def __init__(self, browser, mutualis, javascript=True):
+        self.context = browser.new_context(java_script_enabled=javascript, locale="fr-FR", base_url=mutualis.url)
+        self.page = self.context.new_page()
+        self.page.set_viewport_size({"width": 1280, "height": 800})
+        self.seen = []
+        self.failures = {}
+
+    def shot(self, name):
+        """Keeps a screenshot of the page, runs axe-core on it, and looks at it 320 px wide."""
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        results = Axe().run(self.page, options=WCAG_AA)
+        self.seen.append((name, results.violations_count))
+        if results.violations_count:
+            self.failures[name] = results.generate_report()
+        self.page.set_viewport_size({"width": 320, "height": 800})
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-320.png"), full_page=True)
+        self.page.set_viewport_size({"width": 1280, "height": 800})
+        if width > 320:
+            self.failures[name + " at 320 px"] = f"scrolls sideways: {width} px wide"
+
+    def tab_to(self, name, role=None, limit=80):
+        """Presses Tab until the focused element's accessible name contains `name`, then returns."""
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            focused = self.page.locator(":focus")
+            if not focused.count():
+                continue
+            # The text a screen reader reads, hidden helper text included.
+            spoken = focused.evaluate("e => (e.getAttribute('aria-label') || e.textContent || e.value || '').replace(/\\s+/g, ' ')")
+            if name in spoken and (role is None or focused.evaluate("e => e.tagName.toLowerCase()") == role):
+                return focused
+        raise AssertionError(f"{name!r} is not reachable with Tab on {self.page.url}")
+
+
+def test_the_member_flow_by_keyboard(mutualis, pole, browser):
+    visit = Visit(browser, mutualis)
+    page = visit.page
+
+    page.goto("/")
+    assert "/connexion" in page.url
+    visit.shot("connexion")
+
+    page.goto(pole["invitation"])
+    visit.shot("invitation")
+    visit.tab_to("Aller au contenu")
+    field = visit.tab_to("", role="input")
+    assert field.get_attribute("id") == "password"
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(mutualis.url + "/")
+    assert page.locator("h1").inner_text() == "Bonjour Alex"
+    visit.shot("accueil")
+
+    visit.tab_to("Ressources").press("Enter")
+    page.wait_for_url("**/ressources")
+    visit.shot("ressources")
+    visit.tab_to("Voir la semaine de Salle Vercors").press("Enter")
+    page.wait_for_url("**/ressources/*")
+    page.goto(f"/ressources/{pole['room']['id']}?semaine={pole['monday']}")
+    caption = page.locator("caption").inner_text()
+    assert "Salle Vercors" in caption and "lundi" in caption
+    assert "Conseil" not in page.content(), "another member's note is shown"
+    assert page.locator("td.taken").count() >= 4, "another member's booking does not show as taken"
+    visit.shot("semaine")
+
+    visit.tab_to(f"réserver le {day_month(pole['monday'])}, 9").press("Enter")
+    page.wait_for_url("**/reserver?*")
+    assert page.locator("#start").input_value() == "09:00"
+    visit.shot("reserver")
+    visit.tab_to("Réserver", role="button").press("Enter")
+    page.wait_for_url("**/mes-reservations?reservation=*")
+    assert "Réservation confirmée" in page.locator("[role=status]").inner_text()
+    visit.shot("mes-reservations")
+
+    # The same slot again: refused next to its field, with the next free time.
+    page.goto(f"/reserver?resourceId={pole['room']['id']}&date={pole['monday']}&start=09:00&end=10:00")
+    visit.tab_to("Réserver", role="button").press("Enter")
+    page.wait_for_load_state()
+    summary = page.locator(".error-summary").inner_text()
+    assert "déjà réservé" in summary and "Prochain créneau libre" in summary
+    assert page.locator("#start").get_attribute("aria-invalid") == "true"
+    visit.shot("reserver-refus")
+
+    page.goto("/mes-reservations")
+    visit.tab_to("Annuler").press("Enter")
+    page.wait_for_url("**/annuler")
+    assert "sans frais" in page.locator(".consequence").inner_text()
+    visit.shot("annuler")
+    visit.tab_to("Confirmer l’annulation", role="button").press("Enter")
+    page.wait_for_url("**/mes-reservations?annulee=*")
+    assert "annulée" in page.locator("[role=status]").inner_text()
+
+    visit.tab_to("Relevés").press("Enter")
+    page.wait_for_url("**/releves")
+    visit.shot("releves")
+    visit.tab_to(f"Relevé de {MONTHS[pole['closed'].month - 1]} {pole['closed'].year}").press("Enter")
+    page.wait_for_url("**/releves/*")
+    assert "Loyer de la salle" in page.locator("table").inner_text()
+    assert re.search(r"\d+,\d\d\u00a0€", page.locator(".net").inner_text())
+    visit.shot("releve")
+    with page.expect_download() as download:
+        visit.tab_to("Télécharger en CSV").press("Enter")
+    csv = Path(download.value.path()).read_text()
+    assert csv.startswith("type,costId,label") and "Loyer de la salle" in csv
+
+    visit.tab_to("Mon compte").press("Enter")
+    page.wait_for_url("**/compte")
+    visit.tab_to("Créer des liens de calendrier", role="button").press("Enter")
+    page.wait_for_load_state()
+    assert "calendar.ics?key=mut_" in page.locator(".feeds").inner_text()
+    visit.shot("compte")
+
+    page.goto("/accessibilite")
+    visit.shot("accessibilite")
+    print("axe-core, WCAG 2.1 A and AA violations per page:", dict(visit.seen))
+    assert not visit.failures, visit.failures
+    visit.context.close()
+
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+
+
+def day_month(day):
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]}"
+
+
+def test_the_pages_work_without_javascript(mutualis, pole, browser):
+    visit = Visit(browser, mutualis, javascript=False)
+    page = visit.page
+    page.goto("/connexion")
+    page.fill("#email", "membre@fuzz.example")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(mutualis.url + "/")
+    page.goto(f"/reserver?resourceId={pole['room']['id']}&date={pole['monday']}&start=11:00&end=12:00")
+    page.click("form[action='/reserver'] button[type=submit]")
+    page.wait_for_url("**/mes-reservations?reservation=*")
+    assert "Réservation confirmée" in page.locator("[role=status]").inner_text()
+    visit.context.close()
+
+
+def test_a_wrong_password_is_refused_without_saying_which_part_is_wrong(mutualis, pole, browser):
+    visit = Visit(browser, mutualis)
+    visit.page.goto("/connexion")
+    visit.page.fill("#email", "membre@fuzz.example")
+    visit.page.fill("#password", "not-the-password")
+    visit.page.click("button[type=submit]")
+    assert "incorrect" in visit.page.locator("[role=alert]").inner_text()
+    visit.shot("connexion-refus")
+    visit.context.close()
+
+
+def test_a_cross_site_post_is_refused(mutualis, pole, browser):
+    visit = Visit(browser, mutualis)
+    page = visit.page
+    page.goto("/connexion")
+    page.fill("#email", "membre@fuzz.example")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(mutualis.url + "/")
+    cookie = next(c for c in visit.context.cookies() if c["name"] == "mutualis_session")
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        request = urllib.request.Request(
+            mutualis.url + "/reserver", method="POST",
+            data=f"resourceId={pole['room']['id']}&date={pole['monday']}&start=15:00&end=16:00".encode(),
+            headers={"Cookie": f"mutualis_session={cookie['value']}", "Content-Type": "application/x-www-form-urlencoded", **headers})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 403
+    # Without the form's token, from our own origin: refused too.
+    request = urllib.request.Request(
+        mutualis.url + "/reserver", method="POST",
+        data=f"resourceId={pole['room']['id']}&date={pole['monday']}&start=15:00&end=16:00".encode(),
+        headers={"Cookie": f"mutualis_session={cookie['value']}", "Content-Type": "application/x-www-form-urlencoded"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+    monday_afternoon = f"/api/v1/bookings?resourceId={pole['room']['id']}&from={pole['monday']}T15:00:00%2B01:00&to={pole['monday']}T16:00:00%2B01:00"
+    status, bookings = mutualis.api("GET", monday_afternoon)
+    assert status == 200 and bookings["items"] == [], "a refused POST booked"
+    visit.context.close()
+
+
+def test_axe_reports_what_breaks_a_rule(browser):
+    """The accessibility check can fail: a page built to break WCAG rules gets violations."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content('<html><body><img src="data:,"><input type="text"><a href="#"></a></body></html>')
+    assert Axe().run(page, options=WCAG_AA).violations_count >= 3
+    context.close()

@@ -1,0 +1,52 @@
+import Foundation
+import MutualisDomain
+import Testing
+
+@testable import MutualisWeb
+
+@Suite("Pages")
+struct PageTests {
+    @Test("every template of Templates/ is registered, and every one parses")
+    func templates() throws {
+        let folder = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Sources/MutualisWeb/Templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(Set(files.map { String($0.dropLast(".mustache".count)) }) == Set(PageRenderer.templates.map(\.name)))
+        _ = try PageRenderer()
+    }
+
+    @Test("after sign-in, only a path of this site: not another host, not //host, not a backslash")
+    func localPaths() {
+        #expect(localPath("/mes-reservations?x=1") == "/mes-reservations?x=1")
+        for hostile in ["https://evil.example", "//evil.example", "/\\evil.example", "evil", "/a b", "/\u{0}", nil] {
+            #expect(localPath(hostile) == nil)
+        }
+    }
+
+    @Test("tokens compare whole, and an empty one never matches")
+    func tokens() {
+        #expect(tokensMatch("abc", "abc"))
+        #expect(!tokensMatch("abd", "abc"))
+        #expect(!tokensMatch("ab", "abc"))
+        #expect(!tokensMatch("", ""))
+    }
+
+    @Test("rules in plain words, in French, with their figures")
+    func rules() {
+        let rules = ResourceRules(
+            slotMinutes: 30, minNoticeMinutes: 1_440, bufferMinutes: 15, approvalRequired: true, cancellationDeadlineMinutes: 2_880)
+        let sentences = Sentences.rules(rules)
+        #expect(sentences.contains("Par tranches de 30 minutes."))
+        #expect(sentences.contains("À réserver 1 jour à l’avance au moins."))
+        #expect(sentences.contains("Chaque réservation attend l’accord de la coordination."))
+        #expect(Sentences.duration(minutes: 90) == "1 heure 30")
+        #expect(Sentences.violation(.quantity, rules, units: 3) == "Cette ressource n’a que 3 unités.")
+    }
+
+    @Test("the week shows whole slots, at least half an hour each")
+    func rowMinutes() {
+        #expect(Website.rowMinutes(nil) == 60)
+        #expect(Website.rowMinutes(15) == 30)
+        #expect(Website.rowMinutes(20) == 40)
+        #expect(Website.rowMinutes(45) == 45)
+    }
+}
