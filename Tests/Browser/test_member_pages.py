@@ -141,6 +141,10 @@ def test_the_member_flow_by_keyboard(mutualis, pole, browser):
     visit.tab_to("Ressources").press("Enter")
     page.wait_for_url("**/ressources")
     visit.shot("ressources")
+    page.goto(f"/creneaux-libres?date={pole['monday']}&debut=09:00&fin=12:00&type=premises")
+    assert "Salle Vercors" in page.locator(".found").first.inner_text()
+    visit.shot("creneaux-libres")
+    page.goto("/ressources")
     visit.tab_to("Voir la semaine de Salle Vercors").press("Enter")
     page.wait_for_url("**/ressources/*")
     page.goto(f"/ressources/{pole['room']['id']}?semaine={pole['monday']}")
@@ -154,14 +158,18 @@ def test_the_member_flow_by_keyboard(mutualis, pole, browser):
     page.wait_for_url("**/reserver?*")
     assert page.locator("#start").input_value() == "09:00"
     visit.shot("reserver")
-    visit.tab_to("Réserver", role="button").press("Enter")
+    visit.tab_to("Vérifier la réservation", role="button").press("Enter")
+    page.wait_for_load_state()
+    assert "Rien n’est encore réservé" in page.locator("main").inner_text()
+    visit.shot("verifier")
+    visit.tab_to("Confirmer la réservation", role="button").press("Enter")
     page.wait_for_url("**/mes-reservations?reservation=*")
     assert "Réservation confirmée" in page.locator("[role=status]").inner_text()
     visit.shot("mes-reservations")
 
     # The same slot again: refused next to its field, with the next free time.
     page.goto(f"/reserver?resourceId={pole['room']['id']}&date={pole['monday']}&start=09:00&end=10:00")
-    visit.tab_to("Réserver", role="button").press("Enter")
+    visit.tab_to("Vérifier la réservation", role="button").press("Enter")
     page.wait_for_load_state()
     summary = page.locator(".error-summary").inner_text()
     assert "déjà réservé" in summary and "Prochain créneau libre" in summary
@@ -221,6 +229,7 @@ def test_the_pages_work_without_javascript(mutualis, pole, browser):
     page.wait_for_url(mutualis.url + "/")
     page.goto(f"/reserver?resourceId={pole['room']['id']}&date={pole['monday']}&start=11:00&end=12:00")
     page.click("form[action='/reserver'] button[type=submit]")
+    page.click("text=Confirmer la réservation")
     page.wait_for_url("**/mes-reservations?reservation=*")
     assert "Réservation confirmée" in page.locator("[role=status]").inner_text()
     visit.context.close()
@@ -249,7 +258,7 @@ def test_a_cross_site_post_is_refused(mutualis, pole, browser):
     for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
         request = urllib.request.Request(
             mutualis.url + "/reserver", method="POST",
-            data=f"resourceId={pole['room']['id']}&date={pole['monday']}&start=15:00&end=16:00".encode(),
+            data=f"resourceId={pole['room']['id']}&date={pole['monday']}&start=15:00&end=16:00&etape=confirmer".encode(),
             headers={"Cookie": f"mutualis_session={cookie['value']}", "Content-Type": "application/x-www-form-urlencoded", **headers})
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(request, timeout=10)
@@ -257,7 +266,7 @@ def test_a_cross_site_post_is_refused(mutualis, pole, browser):
     # Without the form's token, from our own origin: refused too.
     request = urllib.request.Request(
         mutualis.url + "/reserver", method="POST",
-        data=f"resourceId={pole['room']['id']}&date={pole['monday']}&start=15:00&end=16:00".encode(),
+        data=f"resourceId={pole['room']['id']}&date={pole['monday']}&start=15:00&end=16:00&etape=confirmer".encode(),
         headers={"Cookie": f"mutualis_session={cookie['value']}", "Content-Type": "application/x-www-form-urlencoded"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)

@@ -105,18 +105,22 @@ struct WebPagesTests {
         html.components(separatedBy: "\n").first { $0.hasPrefix("<tr><th scope=\"row\">\(label)</th>") }
     }
 
-    @Test("a member books from the form, sees it in its list, and cancels after a confirmation page")
+    @Test("a member books from the form after a summary that books nothing, sees it in its list, and cancels after a confirmation page")
     func bookAndCancel() async throws {
-        try await withSignedIn { client, fixture, cookie, _ in
+        try await withSignedIn { client, fixture, cookie, pool in
             let room = try await room(client, fixture)
             let form = try await get(client, "/reserver?resourceId=\(room)", cookie: cookie)
             let token = csrf(form.html)
             let day = LocalDate(daysSinceEpoch: Int(Date().timeIntervalSince1970 / 86_400) + 10)
             let sunday = day.adding(days: 7 - day.weekday.isoNumber)
-            let booked = try await post(
-                client, "/reserver", cookie: cookie,
-                form: "csrf=\(token)&resourceId=\(room)&date=\(sunday)&start=10:00&end=12:00&quantity=1")
+            let fields = "csrf=\(token)&resourceId=\(room)&date=\(sunday)&start=10:00&end=12:00&quantity=1"
+            let summary = try await post(client, "/reserver", cookie: cookie, form: fields)
+            #expect(summary.status == .ok && summary.html.contains("Rien n’est encore réservé"))
+            let count = { try await pool.withConnection { try $0.query("SELECT count(*) FROM bookings").first!.decode(Int.self, at: 0) } }
+            #expect(try await count() == 0)
+            let booked = try await post(client, "/reserver", cookie: cookie, form: fields + "&etape=confirmer")
             #expect(booked.status == .seeOther)
+            #expect(try await count() == 1)
             let list = try await get(client, try #require(booked.location), cookie: cookie)
             #expect(list.html.contains("Réservation confirmée : Salle, dimanche"))
             let again = try await post(
@@ -139,7 +143,7 @@ struct WebPagesTests {
         try await withSignedIn { client, fixture, cookie, pool in
             let room = try await room(client, fixture)
             let token = csrf(try await get(client, "/reserver", cookie: cookie).html)
-            let form = "resourceId=\(room)&date=2027-03-14&start=10:00&end=12:00&quantity=1"
+            let form = "resourceId=\(room)&date=2027-03-14&start=10:00&end=12:00&quantity=1&etape=confirmer"
             #expect(try await post(client, "/reserver", cookie: cookie, form: form).status == .forbidden)
             #expect(try await post(client, "/reserver", cookie: cookie, form: "csrf=x&" + form).status == .forbidden)
             let evil = try await post(

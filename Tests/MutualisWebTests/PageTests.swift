@@ -49,4 +49,13 @@ struct PageTests {
         #expect(Website.rowMinutes(20) == 40)
         #expect(Website.rowMinutes(45) == 45)
     }
+
+    @Test("a date is read as date fields send it or as people type it, within the accepted years")
+    func dates() {
+        #expect(Forms.date("2027-03-10") == LocalDate("2027-03-10"))
+        #expect(Forms.date(" 10/03/2027 ") == LocalDate("2027-03-10"))
+        for wrong in ["31/02/2027", "10/03/27", "10/03/9999", "03-10-2027", "", nil] {
+            #expect(Forms.date(wrong) == nil)
+        }
+    }
 }

@@ -117,20 +117,27 @@ extension AccountStore {
     }
 
     /// The session a cookie's secret opens, while it lives and its user is enabled; its use is
-    /// recorded at most once a minute.
+    /// recorded at most once a minute, in the same statement.
     public func session(_ secret: String) async throws -> WebSession? {
         guard Secret.isWellFormed(secret, prefix: "ses_") else { return nil }
         let limits = self.limits
+        let hash = Secret.hash(secret)
         return try await database.withConnection { connection in
             guard
                 let row = try connection.query(
                     """
-                    UPDATE web_sessions s SET last_seen_at = CASE WHEN s.last_seen_at < now() - interval '1 minute'
-                                                                  THEN now() ELSE s.last_seen_at END
-                    FROM users u JOIN poles p ON p.id = u.pole_id
-                    WHERE s.token_hash = \(Secret.hash(secret)) AND u.id = s.user_id AND u.disabled_at IS NULL
-                      AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => \(limits.idle))
-                    RETURNING u.id, u.pole_id, u.role, u.member_id, u.name, s.csrf_token, p.name, p.time_zone
+                    WITH live AS (
+                        SELECT u.id, u.pole_id, u.role, u.member_id, u.name, s.csrf_token, p.name AS pole_name, p.time_zone,
+                               s.last_seen_at
+                        FROM web_sessions s JOIN users u ON u.id = s.user_id JOIN poles p ON p.id = u.pole_id
+                        WHERE s.token_hash = \(hash) AND u.disabled_at IS NULL
+                          AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => \(limits.idle))
+                    ), touched AS (
+                        -- A write only when the last one is a minute old: most page views only read.
+                        UPDATE web_sessions SET last_seen_at = now()
+                        WHERE token_hash = \(hash) AND EXISTS (SELECT 1 FROM live WHERE last_seen_at < now() - interval '1 minute')
+                    )
+                    SELECT id, pole_id, role, member_id, name, csrf_token, pole_name, time_zone FROM live
                     """
                 ).first
             else { return nil }

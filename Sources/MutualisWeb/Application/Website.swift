@@ -49,5 +49,6 @@ public struct Website: Sendable {
         addBookingRoutes(to: pages)
         addStatementRoutes(to: pages)
         addAccountRoutes(to: pages)
+        addFreeSlotRoutes(to: pages)
     }
 }

@@ -31,6 +31,18 @@ struct BookingFormPage: Sendable {
     var endError: String?
     var quantityError: String?
     var noteError: String?
+    var repetitions: [Option]
+    var occurrences: String
+    var others: Bool
+    var occurrencesError: String?
+    /// Half-day and day links for the chosen resource and date, where its hours allow.
+    var shortcuts: [Shortcut]
+    var hasShortcuts: Bool
+
+    struct Shortcut: Sendable {
+        var label: String
+        var link: String
+    }
 }
 
 /// An error of a form, linked from the summary to its field.
@@ -48,6 +60,14 @@ struct BookingForm: Decodable {
     var end: String?
     var quantity: String?
     var note: String?
+    /// "", daily, weekly or monthly.
+    var repetition: String?
+    /// How many times a series books, the first included.
+    var occurrences: String?
+    /// "oui" to book the dates of a series that are free when others are taken.
+    var autres: String?
+    /// "confirmer" once the summary was read; anything else asks for the summary.
+    var etape: String?
 }
 
 extension Website {
@@ -57,7 +77,8 @@ extension Website {
             let query = request.uri.queryParameters
             let form = BookingForm(
                 resourceId: query.get("resourceId"), memberId: query.get("memberId"), date: query.get("date"), start: query.get("start"),
-                end: query.get("end"), quantity: query.get("quantity"), note: nil)
+                end: query.get("end"), quantity: query.get("quantity"), note: query.get("note"), repetition: query.get("repetition"),
+                occurrences: query.get("occurrences"), autres: query.get("autres"))
             return renderer.page("reserver", try await bookingPage(session, context, form, errors: []))
         }
         router.post("/reserver") { request, context -> Response in
@@ -79,8 +100,8 @@ extension Website {
             member = form.memberId.flatMap(MemberID.init)
             if member == nil { errors.append(FieldMessage(field: "memberId", message: "Choisissez l’organisation pour qui réserver.")) }
         }
-        let date = form.date.flatMap(LocalDate.init)
-        if date == nil { errors.append(FieldMessage(field: "date", message: "Saisissez une date, par exemple 2027-03-10.")) }
+        let date = Forms.date(form.date)
+        if date == nil { errors.append(FieldMessage(field: "date", message: "Saisissez une date, par exemple 10/03/2027.")) }
         let start = form.start.flatMap(LocalTime.init)
         if start == nil { errors.append(FieldMessage(field: "start", message: "Saisissez l’heure de début, par exemple 09:00.")) }
         let end = form.end.flatMap(LocalTime.init)
@@ -93,6 +114,7 @@ extension Website {
         if TextInput.notesProblem(note, field: "note") != nil {
             errors.append(FieldMessage(field: "note", message: "La note tient en 2 000 caractères, sans caractère invisible."))
         }
+        let recurrence = Self.recurrence(form, errors: &errors)
         guard errors.isEmpty, let resource, let member, let date, let start, let end else {
             return renderer.page("reserver", try await bookingPage(session, context, form, errors: errors), status: .unprocessableContent)
         }
@@ -105,11 +127,19 @@ extension Website {
             return renderer.page(
                 "reserver", try await bookingPage(session, context, form, errors: [message]), status: .unprocessableContent)
         }
-        let input = BookingInput(resourceID: resource, memberID: member, range: range, quantity: quantity, note: note)
+        let input = BookingInput(
+            resourceID: resource, memberID: member, range: range, quantity: quantity, note: note, recurrence: recurrence,
+            onConflict: form.autres == "oui" ? .skip : .fail)
         do {
+            guard form.etape == "confirmer" else {
+                let outcome = try await bookings.preview(
+                    pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
+                return renderer.page("verifier", try await summaryPage(session, context, form, input: input, outcome: outcome))
+            }
             let outcome = try await bookings.book(
                 pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
-            return .redirect(to: "/mes-reservations?reservation=\(outcome.bookings[0].id)")
+            let series = outcome.bookings.count > 1 ? "&nombre=\(outcome.bookings.count)" : ""
+            return .redirect(to: "/mes-reservations?reservation=\(outcome.bookings[0].id)\(series)")
         } catch let error as StoreError {
             let messages = try await refusal(error, session: session, input: input)
             return renderer.page("reserver", try await bookingPage(session, context, form, errors: messages), status: .unprocessableContent)
@@ -135,6 +165,15 @@ extension Website {
             return [
                 FieldMessage(
                     field: what == "member" ? "memberId" : "resourceId", message: "Cette ressource ou cette organisation n’existe pas.")
+            ]
+        case .seriesRefused(let refused):
+            let dates = refused.prefix(5).map { FrenchFormat.date(session.timeZone.date(of: $0.range.start)) }.joined(separator: ", ")
+            return [
+                FieldMessage(
+                    field: "occurrences",
+                    message:
+                        "\(FrenchFormat.count(refused.count, "date ne peut", "dates ne peuvent")) pas être réservée\(refused.count > 1 ? "s" : "") (\(dates)\(refused.count > 5 ? "…" : "")). Cochez « Réserver les autres dates » pour réserver celles qui sont libres."
+                )
             ]
         case .invalid(let fields):
             return fields.map {
@@ -176,6 +215,8 @@ extension Website {
             }
         }
         let message = { (field: String) in errors.first { $0.field == field }?.message }
+        let chosen = form.resourceId.flatMap(ResourceID.init).flatMap { id in all.first { $0.id == id } }
+        let shortcuts = chosen.map { Self.shortcuts($0, date: Forms.date(form.date), form: form) } ?? []
         return BookingFormPage(
             frame: frame(context, errors.isEmpty ? "Réserver" : "Erreur – Réserver", section: "/reserver"),
             csrf: session.csrfToken,
@@ -185,7 +226,13 @@ extension Website {
             quantity: Forms.line(form.quantity ?? "1", limit: 10), note: String((form.note ?? "").prefix(2_000)),
             hasErrors: !errors.isEmpty, errors: errors,
             resourceError: message("resourceId"), memberError: message("memberId"), dateError: message("date"),
-            startError: message("start"), endError: message("end"), quantityError: message("quantity"), noteError: message("note")
+            startError: message("start"), endError: message("end"), quantityError: message("quantity"), noteError: message("note"),
+            repetitions: [("", "Une seule fois"), ("daily", "Chaque jour"), ("weekly", "Chaque semaine"), ("monthly", "Chaque mois")].map {
+                .init(value: $0.0, label: $0.1, selected: $0.0 == (form.repetition ?? ""))
+            },
+            occurrences: Forms.line(form.occurrences ?? "", limit: 4), others: form.autres == "oui",
+            occurrencesError: message("occurrences"),
+            shortcuts: shortcuts, hasShortcuts: !shortcuts.isEmpty
         )
     }
 }

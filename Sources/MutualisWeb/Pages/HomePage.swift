@@ -20,6 +20,13 @@ struct HomePage: Sendable {
     var heading: String
     var upcoming: [BookingLine]
     var monthUse: String
+    /// The latest finalised statement of the organisation, if any.
+    var statement: StatementLink?
+
+    struct StatementLink: Sendable {
+        var label: String
+        var link: String
+    }
 }
 
 extension Website {
@@ -38,6 +45,13 @@ extension Website {
                 page: try PageRequest(limit: PageRequest.maximumLimit)
             ).items.filter { $0.status == .confirmed }
             let hours = thisMonth.reduce(0.0) { $0 + ($1.range.intersection(month)?.duration ?? 0) * Double($1.quantity) } / 3_600
+            var statement: HomePage.StatementLink?
+            if !session.principal.isCoordinator,
+                let latest = try await runs.list(pole: session.principal.poleID, page: try PageRequest(limit: PageRequest.maximumLimit))
+                    .items.filter({ $0.status == .finalized }).max(by: { $0.period.start < $1.period.start })
+            {
+                statement = .init(label: "Relevé de \(Sentences.period(latest.period))", link: "/releves/\(latest.id)")
+            }
             return renderer.page(
                 "accueil",
                 HomePage(
@@ -45,7 +59,8 @@ extension Website {
                     heading: "Bonjour \(session.userName)",
                     upcoming: upcoming.map { line($0, names: names, zone: zone, now: now) },
                     monthUse:
-                        "\(FrenchFormat.count(thisMonth.count, "réservation confirmée", "réservations confirmées")) en \(FrenchFormat.month(zone.date(of: now))), soit \(FrenchFormat.decimal(hours, places: 1)) heures-unités."
+                        "\(FrenchFormat.count(thisMonth.count, "réservation confirmée", "réservations confirmées")) en \(FrenchFormat.month(zone.date(of: now))), soit \(FrenchFormat.decimal(hours, places: 1)) heures-unités.",
+                    statement: statement
                 ))
         }
     }

@@ -5,7 +5,14 @@ import MutualisStore
 
 /// The organisation's bookings, upcoming then past.
 struct MyBookingsPage: Sendable {
+    /// Where to go from a booking just made: its week, and the calendar feeds.
+    struct Booked: Sendable {
+        var resource: String
+        var week: String
+    }
+
     var frame: Frame
+    var booked: Booked?
     var upcoming: [BookingLine]
     var past: [BookingLine]
 }
@@ -37,18 +44,23 @@ extension Website {
                 page: try PageRequest(limit: 200)
             ).items.filter { $0.range.end <= now }.reversed()
             var status: String?
+            var just: MyBookingsPage.Booked?
             if let id = request.uri.queryParameters.get("reservation").flatMap(BookingID.init),
                 let booked = upcoming.first(where: { $0.id == id })
             {
                 let state = booked.status == .pending ? "en attente de l’accord de la coordination" : "confirmée"
-                status = "Réservation \(state) : \(names[booked.resourceID] ?? "ressource"), \(FrenchFormat.span(booked.range, in: zone))."
+                let name = names[booked.resourceID] ?? "ressource"
+                let series =
+                    request.uri.queryParameters.get("nombre").flatMap(Int.init).map { ", première d’une série de \($0) dates" } ?? ""
+                status = "Réservation \(state) : \(name), \(FrenchFormat.span(booked.range, in: zone))\(series)."
+                just = .init(resource: name, week: "/ressources/\(booked.resourceID)?semaine=\(zone.date(of: booked.range.start))")
             } else if request.uri.queryParameters.get("annulee") != nil {
                 status = "La réservation est annulée."
             }
             return renderer.page(
                 "mes-reservations",
                 MyBookingsPage(
-                    frame: frame(context, "Mes réservations", section: "/mes-reservations", status: status),
+                    frame: frame(context, "Mes réservations", section: "/mes-reservations", status: status), booked: just,
                     upcoming: upcoming.filter { $0.range.end > now }.map { line($0, names: names, zone: zone, now: now) },
                     past: past.map { line($0, names: names, zone: zone, now: now) }))
         }

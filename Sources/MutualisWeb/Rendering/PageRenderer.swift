@@ -13,11 +13,13 @@ struct PageRenderer: Sendable {
         ("ressources", PackageResources.ressources_mustache),
         ("semaine", PackageResources.semaine_mustache),
         ("reserver", PackageResources.reserver_mustache),
+        ("verifier", PackageResources.verifier_mustache),
         ("mes-reservations", PackageResources.mes_reservations_mustache),
         ("annuler", PackageResources.annuler_mustache),
         ("releves", PackageResources.releves_mustache),
         ("releve", PackageResources.releve_mustache),
         ("compte", PackageResources.compte_mustache),
+        ("creneaux-libres", PackageResources.creneaux_libres_mustache),
         ("accessibilite", PackageResources.accessibilite_mustache),
         ("erreur", PackageResources.erreur_mustache),
     ]

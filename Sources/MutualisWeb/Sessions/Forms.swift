@@ -1,4 +1,5 @@
 import Hummingbird
+import MutualisDomain
 
 /// Reading what a form sends.
 enum Forms {
@@ -19,5 +20,17 @@ enum Forms {
         String(
             String(String.UnicodeScalarView((text ?? "").unicodeScalars.filter { $0.properties.generalCategory != .control }))
                 .trimmingCharacters(in: .whitespaces).prefix(limit))
+    }
+
+    /// A day as date fields send it (`2027-03-10`), or as people type it where a browser has
+    /// no date field (`10/03/2027`).
+    static func date(_ text: String?) -> LocalDate? {
+        let text = line(text, limit: 10)
+        if let date = LocalDate(text) { return date }
+        let parts = text.split(separator: "/")
+        guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+            InputBounds.years.contains(year)
+        else { return nil }
+        return LocalDate(year: year, month: month, day: day)
     }
 }

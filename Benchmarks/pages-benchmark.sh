@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Pages benchmark: figures, not a test.
+#
+#   Benchmarks/pages-benchmark.sh [SECONDS]
+#
+# On a private PostgreSQL in a temporary folder, with mutualis-server built in release mode,
+# 1 000 resources and 1 000 000 stored bookings, one client at a time (wrk, 1 connection):
+#  1. the week page of a resource (GET /ressources/{id}?semaine=...), signed in;
+#  2. the booking form's confirming POST (POST /reserver, etape=confirmer), each request a new
+#     slot, answered by its 303.
+# Prints requests a second, p50 and p99 latency as the client sees it (the server's time plus
+# a loopback round trip). Needs wrk (installed when missing and run as root).
+set -euo pipefail
+seconds=${1:-20}
+project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$project"
+
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } \
+  || { echo "install wrk" >&2; exit 1; }
+swift build -c release >&2
+server=$(swift build -c release --show-bin-path)/mutualis-server
+admin=$(swift build -c release --show-bin-path)/mutualis-admin
+
+source "$project/Benchmarks/private-postgres.sh"
+
+"$admin" db migrate >/dev/null
+pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+member=$(psql -c "INSERT INTO members (pole_id, name, legal_form, joined_on) VALUES ('$pole', 'Membre', 'association', '2025-01-01') RETURNING id")
+"$admin" user add --pole "$pole" --email bench@example.org --name Bench --role member --member "$member" >/dev/null
+psql -c "
+  WITH r AS (INSERT INTO resources (pole_id, name, kind) SELECT '$pole', 'Ressource ' || n, 'equipment' FROM generate_series(1, 1000) n RETURNING id)
+  INSERT INTO resource_units (resource_id, number) SELECT id, 1 FROM r"
+psql -c "SELECT id FROM resources ORDER BY id" > "$work/resources.txt"
+echo "seeding 1 000 000 bookings..." >&2
+psql -c "
+  WITH b AS (
+    INSERT INTO bookings (pole_id, resource_id, member_id, during, status)
+    SELECT '$pole', r.id, '$member', tstzrange(timestamptz '2031-01-01' + d * interval '3 hours', timestamptz '2031-01-01' + d * interval '3 hours' + interval '2 hours', '[)'), 'confirmed'
+    FROM resources r, generate_series(0, 999) d
+    RETURNING id, resource_id, during)
+  INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
+  SELECT b.id, b.resource_id, u.id, b.during FROM b JOIN resource_units u ON u.resource_id = b.resource_id"
+psql -c "VACUUM ANALYZE"
+psql -c "CHECKPOINT"
+
+address=127.0.0.1:18182
+MUTUALIS_HTTP_ADDRESS=$address LOG_LEVEL=warning "$server" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do curl -fs "http://$address/ready" >/dev/null && break; sleep 0.1; done
+
+# Signed in as a person would be: the invitation's form, its cookie and token, a password.
+invitation=$("$admin" user invite --email bench@example.org --base-url "http://$address" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["url"])')
+jar="$work/cookies"
+form_token=$(curl -fs -c "$jar" -b "$jar" "$invitation" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -fs -o /dev/null -c "$jar" -b "$jar" --data "csrf=$form_token&password=Bench-Mutualis-2027&confirmation=Bench-Mutualis-2027" "$invitation"
+session=$(awk '$6 == "mutualis_session" { print $7 }' "$jar")
+csrf=$(curl -fs -b "mutualis_session=$session" "http://$address/reserver" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+[ -n "$session" ] && [ -n "$csrf" ] || { echo "could not sign in" >&2; exit 1; }
+
+cat > "$work/report.lua" <<'LUA'
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
+end
+LUA
+
+cat "$work/report.lua" > "$work/week.lua"
+cat >> "$work/week.lua" <<LUA
+local resources = {}
+for line in io.lines("$work/resources.txt") do resources[#resources + 1] = line end
+function request()
+  local resource = resources[math.random(#resources)]
+  local week = os.date("!%Y-%m-%d", 1924992000 + math.random(0, 120) * 86400)
+  return wrk.format("GET", "/ressources/" .. resource .. "?semaine=" .. week, {["Cookie"] = "mutualis_session=$session"})
+end
+LUA
+week=$(wrk -t 1 -c 1 -d "${seconds}s" -s "$work/week.lua" "http://$address" | grep '^RESULT')
+read -r _ week_rps week_p50 week_p99 week_errors week_total <<<"$week"
+
+# Each request books its own slot: resource n mod 1000, a day of 2045 past the seeded ones.
+cat "$work/report.lua" > "$work/book.lua"
+cat >> "$work/book.lua" <<LUA
+local resources = {}
+for line in io.lines("$work/resources.txt") do resources[#resources + 1] = line end
+local counter = 0
+function request()
+  counter = counter + 1
+  local resource = resources[(counter % #resources) + 1]
+  local day = os.date("!%Y-%m-%d", 2366841600 + math.floor(counter / #resources) * 86400)
+  local body = "csrf=$csrf&etape=confirmer&resourceId=" .. resource .. "&date=" .. day .. "&start=10:00&end=11:00&quantity=1"
+  return wrk.format("POST", "/reserver", {["Cookie"] = "mutualis_session=$session", ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+end
+local reported = false
+function response(status, headers, body)
+  if status ~= 303 and not reported then
+    reported = true
+    io.stderr:write("first refused booking: " .. status .. "\n")
+  end
+end
+LUA
+book=$(wrk -t 1 -c 1 -d "${seconds}s" -s "$work/book.lua" "http://$address" | grep '^RESULT')
+read -r _ book_rps book_p50 book_p99 book_errors book_total <<<"$book"
+booked=$(psql -c "SELECT count(*) FROM bookings WHERE lower(during) >= '2045-01-01'")
+
+cat <<REPORT
+week page, 1 client, 1 000 000 bookings stored: ${week_rps} req/s, p50 ${week_p50} ms, p99 ${week_p99} ms, errors ${week_errors} of ${week_total}
+booking form POST, 1 client: ${book_rps} req/s, p50 ${book_p50} ms, p99 ${book_p99} ms, errors ${book_errors} of ${book_total}; ${booked} booked
+REPORT
