@@ -14,15 +14,14 @@ seconds=${1:-20}
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project"
 
-# A fresh machine's package lists may be empty: wrk is installed after an update.
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } \
-  || { echo "install wrk" >&2; exit 1; }
 swift build -c release --product mutualis-server >&2
 swift build -c release --product mutualis-admin >&2
 server=$(swift build -c release --show-bin-path)/mutualis-server
 admin=$(swift build -c release --show-bin-path)/mutualis-admin
 
 source "$project/Benchmarks/private-postgres.sh"
+source "$project/Benchmarks/bench-support.sh"
+require_wrk
 
 "$admin" db migrate >/dev/null
 pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -40,12 +39,7 @@ server_pid=$!
 for _ in $(seq 50); do curl -fs http://127.0.0.1:18181/ready >/dev/null && break; sleep 0.1; done
 
 # What every wrk script prints at the end: throughput, p50 and p99 in ms, non-2xx, requests.
-cat > "$work/report.lua" <<'LUA'
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
-LUA
+write_wrk_report
 
 # Each wrk thread and request gets its own (resource, day) pair: slots never overlap.
 cat "$work/report.lua" > "$work/book.lua"
@@ -101,18 +95,7 @@ pgbench_out=$(as_pg "$bindir/pgbench" -h "$work" -U "$user" -n -c 16 -j 2 -T "$s
 pg_tps=$(echo "$pgbench_out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
 pg_failed=$(echo "$pgbench_out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
 
-echo "seeding 1 000 000 bookings for the availability queries..." >&2
-psql -c "
-  WITH b AS (
-    INSERT INTO bookings (pole_id, resource_id, member_id, during, status)
-    SELECT '$pole', r.id, '$member', tstzrange(timestamptz '2031-01-01' + d * interval '3 hours', timestamptz '2031-01-01' + d * interval '3 hours' + interval '2 hours', '[)'), 'confirmed'
-    FROM resources r, generate_series(0, 999) d
-    RETURNING id, resource_id, during)
-  INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
-  SELECT b.id, b.resource_id, u.id, b.during FROM b JOIN resource_units u ON u.resource_id = b.resource_id"
-psql -c "VACUUM ANALYZE"
-# The seeding's writes go to disk now, not while availability is measured.
-psql -c "CHECKPOINT"
+seed_million_bookings "$pole" "$member"
 stored=$(psql -c "SELECT count(*) FROM bookings")
 
 cat "$work/report.lua" > "$work/availability.lua"

@@ -15,13 +15,13 @@ seconds=${1:-20}
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project"
 
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } \
-  || { echo "install wrk" >&2; exit 1; }
 swift build -c release >&2
 server=$(swift build -c release --show-bin-path)/mutualis-server
 admin=$(swift build -c release --show-bin-path)/mutualis-admin
 
 source "$project/Benchmarks/private-postgres.sh"
+source "$project/Benchmarks/bench-support.sh"
+require_wrk
 
 "$admin" db migrate >/dev/null
 pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
@@ -31,17 +31,7 @@ psql -c "
   WITH r AS (INSERT INTO resources (pole_id, name, kind) SELECT '$pole', 'Ressource ' || n, 'equipment' FROM generate_series(1, 1000) n RETURNING id)
   INSERT INTO resource_units (resource_id, number) SELECT id, 1 FROM r"
 psql -c "SELECT id FROM resources ORDER BY id" > "$work/resources.txt"
-echo "seeding 1 000 000 bookings..." >&2
-psql -c "
-  WITH b AS (
-    INSERT INTO bookings (pole_id, resource_id, member_id, during, status)
-    SELECT '$pole', r.id, '$member', tstzrange(timestamptz '2031-01-01' + d * interval '3 hours', timestamptz '2031-01-01' + d * interval '3 hours' + interval '2 hours', '[)'), 'confirmed'
-    FROM resources r, generate_series(0, 999) d
-    RETURNING id, resource_id, during)
-  INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
-  SELECT b.id, b.resource_id, u.id, b.during FROM b JOIN resource_units u ON u.resource_id = b.resource_id"
-psql -c "VACUUM ANALYZE"
-psql -c "CHECKPOINT"
+seed_million_bookings "$pole" "$member"
 
 address=127.0.0.1:18182
 MUTUALIS_HTTP_ADDRESS=$address LOG_LEVEL=warning "$server" >"$work/server.log" 2>&1 &
@@ -57,12 +47,7 @@ session=$(awk '$6 == "mutualis_session" { print $7 }' "$jar")
 csrf=$(curl -fs -b "mutualis_session=$session" "http://$address/reserver" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
 [ -n "$session" ] && [ -n "$csrf" ] || { echo "could not sign in" >&2; exit 1; }
 
-cat > "$work/report.lua" <<'LUA'
-function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.requests))
-end
-LUA
+write_wrk_report
 
 cat "$work/report.lua" > "$work/week.lua"
 cat >> "$work/week.lua" <<LUA

@@ -58,4 +58,14 @@ struct PageTests {
             #expect(Forms.date(wrong) == nil)
         }
     }
+
+    @Test("the week's markup escapes every text it writes, as the templates do")
+    func weekMarkupEscapes() {
+        let cell = WeekPage.Cell(label: "<b>", state: "free", link: "/reserver?a=1&b=\"2\"", context: "l'heure", spoken: nil)
+        let html = WeekMarkup.rows([WeekPage.Row(label: "9 h & <10 h>", cells: [cell])])
+        #expect(html.contains("9 h &amp; &lt;10 h&gt;"))
+        #expect(html.contains(#"<a href="/reserver?a=1&amp;b=&quot;2&quot;">&lt;b&gt;"#))
+        #expect(html.contains("l&#39;heure"))
+        #expect(!html.contains("<b>"))
+    }
 }

@@ -21,6 +21,25 @@ extension BookingStore {
         return try booking(row)
     }
 
+    /// The spans a member's live bookings (pending or confirmed) hold on a resource over a
+    /// window: what a week page marks as the member's own. One index range of the resource's
+    /// bookings, whatever the member has booked elsewhere.
+    public func spans(of member: MemberID, pole: PoleID, resource: ResourceID, window: TimeRange) async throws -> [TimeRange] {
+        try await database.withConnection { connection in
+            try connection.query(
+                """
+                SELECT lower(during), upper(during) FROM bookings
+                WHERE resource_id = \(resource) AND during && tstzrange(\(window.start), \(window.end), '[)')
+                  AND pole_id = \(pole) AND member_id = \(member) AND status IN ('pending', 'confirmed')
+                ORDER BY lower(during)
+                """
+            ).rows.compactMap { row in
+                let (start, end) = try row.decode((Date, Date).self)
+                return TimeRange(start: start, end: end)
+            }
+        }
+    }
+
     /// A page of the bookings the caller may see, by start then id.
     public func list(scope: BookingScope, filter: BookingFilter, page: PageRequest) async throws -> Page<Booking> {
         if let from = filter.from, let to = filter.to, to <= from { throw StoreError.invalid("to", "must be after from") }

@@ -36,8 +36,11 @@ struct WeekPage: Sendable {
     var resource: String
     var caption: String
     var days: [String]
-    var rows: [Row]
-    var list: [Day]
+    /// The table's rows and the list by day, built here with every text escaped: a week is
+    /// some 170 cells, which the template engine, looking each field up by reflection, takes
+    /// milliseconds to render.
+    var rowsMarkup: String
+    var listMarkup: String
     var previous: String
     var next: String
     var bookLink: String
@@ -63,14 +66,10 @@ extension Website {
         let availability = try await bookings.availability(pole: session.principal.poleID, resource: id, window: window)
         let free = availability.freeSpans(within: window)
         let open = availability.openSpans(within: window)
-        let mine =
-            session.principal.isCoordinator
-            ? []
-            : try await bookings.list(
-                scope: BookingScope(session.principal), filter: BookingFilter(from: window.start, to: window.end, resourceID: id),
-                page: try PageRequest(limit: PageRequest.maximumLimit)
-            ).items.filter { $0.status == .confirmed || $0.status == .pending }.map(\.range)
-
+        var mine: [TimeRange] = []
+        if let member = session.principal.memberID {
+            mine = try await bookings.spans(of: member, pole: session.principal.poleID, resource: id, window: window)
+        }
         let step = Self.rowMinutes(resource.rules.slotMinutes)
         let (first, last) = Self.shownHours(resource.rules.openingHours, step: step)
         let days = (0..<7).map { monday.adding(days: $0) }
@@ -128,8 +127,9 @@ extension Website {
             resource: resource.name,
             caption: "\(resource.name) : semaine du \(FrenchFormat.date(monday)) au \(FrenchFormat.date(sunday))",
             days: days.map { "\(FrenchFormat.weekdays[$0.weekday.isoNumber - 1]) \(FrenchFormat.dayAndMonth($0))" },
-            rows: rows,
-            list: days.enumerated().map { index, day in WeekPage.Day(name: FrenchFormat.date(day), runs: runs[index]) },
+            rowsMarkup: WeekMarkup.rows(rows),
+            listMarkup: WeekMarkup.list(
+                days.enumerated().map { index, day in WeekPage.Day(name: FrenchFormat.date(day), runs: runs[index]) }),
             previous: "/ressources/\(id)?semaine=\(monday.adding(days: -7))",
             next: "/ressources/\(id)?semaine=\(monday.adding(days: 7))",
             bookLink: "/reserver?resourceId=\(id)"
