@@ -171,4 +171,14 @@ struct WebPagesTests {
             #expect(!week.html.contains("secrète") && !week.html.contains("Ardelaine"))
         }
     }
+
+    @Test("a form larger than any page sends is refused with 413, not taken for a fault of ours")
+    func oversizedForm() async throws {
+        try await withSignedIn { client, _, cookie, _ in
+            let token = csrf(try await get(client, "/reserver", cookie: cookie).html)
+            let page = try await post(
+                client, "/reserver", cookie: cookie, form: "csrf=\(token)&note=" + String(repeating: "a", count: 70_000))
+            #expect(page.status == .contentTooLarge)
+        }
+    }
 }

@@ -11,7 +11,6 @@ public struct Website: Sendable {
     let bookings: BookingStore
     let resources: ResourceStore
     let members: MemberStore
-    let poles: PoleStore
     let runs: AllocationRunStore
     let tokens: TokenStore
     let users: UserStore
@@ -25,7 +24,6 @@ public struct Website: Sendable {
         bookings = BookingStore(database: database)
         resources = ResourceStore(database: database)
         members = MemberStore(database: database)
-        poles = PoleStore(database: database)
         runs = AllocationRunStore(database: database)
         tokens = TokenStore(database: database)
         users = UserStore(database: database)

@@ -4,8 +4,3 @@ struct ErrorPage: Sendable {
     var heading: String
     var message: String
 }
-
-/// The statement of accessibility.
-struct AccessibilityPage: Sendable {
-    var frame: Frame
-}

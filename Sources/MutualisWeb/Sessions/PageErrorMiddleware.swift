@@ -10,7 +10,8 @@ struct PageErrorMiddleware<Context: WebRequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own answers (an unknown path, a body over the form limit) keep their status.
             throw error
         } catch {
             let unavailable: Bool =
