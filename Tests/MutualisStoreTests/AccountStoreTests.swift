@@ -114,6 +114,29 @@ struct AccountStoreTests {
         }
     }
 
+    @Test("twenty guesses sent at once to one account get five answers and fifteen refusals to try: parallel guessing gains nothing")
+    func throttlingRace() async throws {
+        var limits = SessionLimits()
+        limits.failuresPerAccount = 5
+        try await withAccount(limits: limits) { accounts, user, _ in
+            _ = try await accounts.accept(try await accounts.invite(user, actor: .adminCLI), password: Self.password)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<20 {
+                    group.addTask {
+                        switch try await accounts.signIn(
+                            email: "alex@fabriques.example", password: "guess\(index)", address: "10.0.0.\(index)")
+                        {
+                        case .throttled: false
+                        default: true
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 5)
+        }
+    }
+
     @Test("disabling the user, or a new password, ends its sessions at once; an idle session ends too")
     func revocation() async throws {
         try await withAccount { accounts, user, pool in

@@ -52,12 +52,19 @@ public enum SignInOutcome: Sendable {
 
 extension AccountStore {
     /// Signs a user in by email and password, unless the account or `address` failed too
-    /// often lately; a failure is recorded for both.
+    /// often lately.
+    ///
+    /// Each attempt is counted as a failure before its password is checked, under a lock per
+    /// account and per address, so that guesses sent in parallel are held to the limit as
+    /// surely as guesses sent one after the other; a success clears the account's count.
     public func signIn(email: String, password: String, address: String) async throws -> SignInOutcome {
         let email = String(email.lowercased().prefix(320))
         let address = String(address.prefix(100))
         let limits = self.limits
-        let candidate = try await database.withConnection { connection -> Candidate in
+        let candidate = try await database.withTransaction { connection -> Candidate in
+            // Always the account first, then the address: two attempts never wait on each other in a cycle.
+            try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended('sign-in ' || \(email), 0))")
+            try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended('sign-in from ' || \(address), 0))")
             let row = try connection.query(
                 """
                 SELECT (SELECT count(*) FROM sign_in_failures WHERE lower(email) = \(email)
@@ -69,31 +76,31 @@ extension AccountStore {
                 """
             ).first!
             if try row.decode(Bool.self, at: 0) { return .throttled }
+            try connection.execute(
+                """
+                WITH old AS (DELETE FROM sign_in_failures WHERE at < now() - interval '1 day')
+                INSERT INTO sign_in_failures (email, address) VALUES (\(email), \(address))
+                """
+            )
             guard let user = try row.decode(UserID?.self, at: 1) else { return .unknown }
             return .user(user, try row.decode(String?.self, at: 2))
         }
-        let user: UserID
         switch candidate {
         case .throttled:
             return .throttled
         case .unknown, .user(_, nil):
             // As long as a real check, so that the time taken does not tell which emails exist.
             _ = try await PasswordHasher.verify(password, against: Self.decoy)
-            try await recordFailure(email: email, address: address)
             return .refused
-        case .user(let id, let stored?):
+        case .user(let user, let stored?):
             // Verified outside any connection: hashing takes a while and needs no database.
-            guard try await PasswordHasher.verify(password, against: stored) else {
-                try await recordFailure(email: email, address: address)
-                return .refused
+            guard try await PasswordHasher.verify(password, against: stored) else { return .refused }
+            let signedIn = try await database.withTransaction { connection in
+                try connection.execute("DELETE FROM sign_in_failures WHERE lower(email) = \(email)")
+                return try openSession(for: user, connection)
             }
-            user = id
+            return .signedIn(signedIn)
         }
-        let signedIn = try await database.withTransaction { connection in
-            try connection.execute("DELETE FROM sign_in_failures WHERE lower(email) = \(email)")
-            return try openSession(for: user, connection)
-        }
-        return .signedIn(signedIn)
     }
 
     /// A well-formed hash no password matches.
@@ -103,17 +110,6 @@ extension AccountStore {
         case throttled
         case unknown
         case user(UserID, String?)
-    }
-
-    private func recordFailure(email: String, address: String) async throws {
-        try await database.withConnection { connection in
-            try connection.execute(
-                """
-                WITH old AS (DELETE FROM sign_in_failures WHERE at < now() - interval '1 day')
-                INSERT INTO sign_in_failures (email, address) VALUES (\(email), \(address))
-                """
-            )
-        }
     }
 
     /// The session a cookie's secret opens, while it lives and its user is enabled; its use is
