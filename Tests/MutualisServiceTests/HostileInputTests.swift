@@ -357,4 +357,18 @@ struct HostileInputTests {
     private func count(_ table: String, _ pool: PostgresConnectionPool) async throws -> Int {
         try await pool.withConnection { try $0.query("SELECT count(*) FROM \(identifier: table)").first!.decode(Int.self, at: 0) }
     }
+
+    @Test("a malformed parameter is refused even where the list would be empty: another member's usage")
+    func parametersCheckedFirst() async throws {
+        try await withAPI { client, fixture, _ in
+            let other = "/api/v1/usage?memberId=\(fixture.memberB)"
+            expect(try await client.call(.get, other, token: fixture.userA), .ok)
+            expect(try await client.call(.get, other + "&to=", token: fixture.userA), .badRequest)
+            // A cursor that no list gives is refused as every malformed cursor is: 422 naming it.
+            let cursor = try await client.call(.get, other + "&cursor=", token: fixture.userA)
+            expect(cursor, .unprocessableContent)
+            #expect(cursor.fields == ["cursor"])
+            expect(try await client.call(.get, "/api/v1/bookings?cursor=", token: fixture.userA), .unprocessableContent)
+        }
+    }
 }

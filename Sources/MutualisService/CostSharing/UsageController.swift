@@ -42,13 +42,15 @@ struct UsageController {
         let caller = try context.caller()
         let member = try request.query("memberId", "a member id") { MemberID($0) }
         let resource = try request.query("resourceId", "a resource id") { ResourceID($0) }
-        if let member, !caller.canSee(member: member) { return ListResponse(items: [], next: nil) }
         let from = try request.instant("from")
         let to = try request.instant("to")
         if let from, let to, to <= from { throw Problem.invalid([FieldError(field: "to", message: "must be after from")]) }
+        let pageRequest = try request.pageRequest()
+        // Every parameter is checked before another member's list is answered as empty.
+        if let member, !caller.canSee(member: member) { return ListResponse(items: [], next: nil) }
         let page = try await usage.list(
             pole: caller.poleID, member: caller.isCoordinator ? member : caller.memberID, resource: resource, from: from, to: to,
-            page: try request.pageRequest()
+            page: pageRequest
         )
         return ListResponse(items: page.items.map(UsageRepresentation.init), next: page.next)
     }

@@ -19,12 +19,14 @@ public struct PageRequest: Sendable {
     /// The largest page a caller may ask for.
     public static let maximumLimit = 1_000
 
-    /// A page request; the limit is 1...1000, default 100.
+    /// A page request; the limit is 1...1000, default 100; a cursor is never empty.
     public init(limit: Int? = nil, cursor: String? = nil) throws(StoreError) {
         let limit = limit ?? 100
         guard (1...PageRequest.maximumLimit).contains(limit) else {
             throw .invalid("limit", "must be between 1 and \(PageRequest.maximumLimit)")
         }
+        // Every list's cursors are non-empty: an empty one is malformed, whatever the list.
+        guard cursor?.isEmpty != true else { throw .invalid("cursor", "is not a cursor of this list") }
         self.limit = limit
         self.cursor = cursor
     }
