@@ -1,5 +1,12 @@
-# Sourced by the benchmarks after private-postgres.sh: wrk, its report, and the million
-# bookings the read benchmarks run over.
+# Sourced by the benchmarks: the release build, wrk, its report, and the million bookings
+# the read benchmarks run over (after private-postgres.sh has started PostgreSQL).
+
+# Builds everything in release mode in one build; sets $server and $admin.
+build_release() {
+  swift build -c release >&2
+  server=$(swift build -c release --show-bin-path)/mutualis-server
+  admin=$(swift build -c release --show-bin-path)/mutualis-admin
+}
 
 # wrk, installed when missing and run as root (a fresh machine's package lists may be empty).
 require_wrk() {

@@ -15,13 +15,10 @@ seconds=${1:-20}
 project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$project"
 
-swift build -c release >&2
-server=$(swift build -c release --show-bin-path)/mutualis-server
-admin=$(swift build -c release --show-bin-path)/mutualis-admin
-
-source "$project/Benchmarks/private-postgres.sh"
 source "$project/Benchmarks/bench-support.sh"
 require_wrk
+build_release
+source "$project/Benchmarks/private-postgres.sh"
 
 "$admin" db migrate >/dev/null
 pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')

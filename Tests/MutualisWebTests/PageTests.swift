@@ -10,7 +10,7 @@ struct PageTests {
     func templates() throws {
         let folder = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Sources/MutualisWeb/Templates")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
-        #expect(Set(files.map { String($0.dropLast(".mustache".count)) }) == Set(PageRenderer.templates.map(\.name)))
+        #expect(Set(files.map { String($0.dropLast(".mustache".count)) }) == Set(PageRenderer.Template.allCases.map(\.rawValue)))
         _ = try PageRenderer()
     }
 

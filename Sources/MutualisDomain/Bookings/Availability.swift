@@ -41,7 +41,12 @@ public struct Availability: Sendable {
 
     /// The spans of `window` with free units, in order; neighbouring spans differ in count.
     public func freeSpans(within window: TimeRange) -> [FreeSpan] {
-        let available = openSpans(within: window)
+        freeSpans(inOpen: openSpans(within: window))
+    }
+
+    /// The free spans within open spans already found by ``openSpans(within:)``, for a caller
+    /// that shows both.
+    public func freeSpans(inOpen available: [TimeRange]) -> [FreeSpan] {
         // A booking may not start within the buffer before another one either: the buffer it
         // would hold after itself would overlap.
         let buffer = TimeInterval(rules.bufferMinutes * 60)

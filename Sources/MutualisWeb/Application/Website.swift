@@ -39,7 +39,7 @@ public struct Website: Sendable {
             .add(middleware: SessionMiddleware<Context>(accounts: accounts))
             .add(middleware: CrossSiteGuard<Context>(publicURL: publicURL, renderer: renderer))
         pages.get("/accessibilite") { _, context in
-            renderer.page("accessibilite", AccessibilityPage(frame: frame(context, "Accessibilité")))
+            renderer.page(.accessibilite, AccessibilityPage(frame: frame(context, "Accessibilité")))
         }
         addSignInRoutes(to: pages)
         addHomeRoutes(to: pages)

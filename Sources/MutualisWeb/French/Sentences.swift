@@ -33,6 +33,12 @@ enum Sentences {
         }
     }
 
+    /// A refused new password's sentence, on the field it is about: the confirmation's when
+    /// only the confirmation differs, the password's otherwise.
+    static func passwordErrors(_ refusal: PasswordPolicy.Refusal) -> (password: String?, confirmation: String?) {
+        refusal == .confirmationDiffers ? (nil, password(refusal)) : (password(refusal), nil)
+    }
+
     /// One French sentence for a broken booking rule, with the resource's figures.
     static func violation(_ rule: BookingRule, _ rules: ResourceRules, units: Int) -> String {
         switch rule {

@@ -25,7 +25,7 @@ struct AccountPage: Sendable {
     }
 }
 
-struct PasswordForm: Decodable {
+struct PasswordForm: TokenCarrying {
     var csrf: String?
     var current: String?
     var password: String?
@@ -42,20 +42,16 @@ extension Website {
                 case "calendrier-revoque": "Les liens de calendrier ne fonctionnent plus."
                 default: nil
                 }
-            return renderer.page("compte", try await accountPage(session, context, status: status))
+            return renderer.page(.compte, try await accountPage(session, context, status: status))
         }
         router.post("/compte/mot-de-passe") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            let form = try await Forms.decode(PasswordForm.self, from: request)
-            guard tokensMatch(form.csrf ?? "", session.csrfToken) else { return Refusal.expiredForm.page(renderer, context) }
+            guard let form = try await Forms.signed(PasswordForm.self, from: request, session: session)
+            else { return Refusal.expiredForm.page(renderer, context) }
             let password = form.password ?? ""
             var page = try await accountPage(session, context, status: nil)
             if let refusal = PasswordPolicy.refusal(of: password, confirmation: form.confirmation ?? "") {
-                if refusal == .confirmationDiffers {
-                    page.confirmationError = Sentences.password(refusal)
-                } else {
-                    page.passwordError = Sentences.password(refusal)
-                }
+                (page.passwordError, page.confirmationError) = Sentences.passwordErrors(refusal)
             } else if let signedIn = try await accounts.changePassword(
                 of: session.principal.userID, current: String((form.current ?? "").prefix(200)), new: password)
             {
@@ -67,24 +63,24 @@ extension Website {
             }
             page.hasErrors = true
             page.frame.title = "Erreur – Mon compte"
-            return renderer.page("compte", page, status: .unprocessableContent)
+            return renderer.page(.compte, page, status: .unprocessableContent)
         }
         router.post("/compte/calendrier") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            let form = try await Forms.decode(CancelForm.self, from: request)
-            guard tokensMatch(form.csrf ?? "", session.csrfToken) else { return Refusal.expiredForm.page(renderer, context) }
+            guard let form = try await Forms.signed(TokenForm.self, from: request, session: session)
+            else { return Refusal.expiredForm.page(renderer, context) }
             let key = try await tokens.issue(
                 for: session.principal.userID, scope: .calendar, label: "pages", actor: session.principal.actor)
             var page = try await accountPage(
                 session, context, status: "Voici vos liens de calendrier : copiez-les maintenant, ils ne seront plus affichés.")
             page.feeds = try await feeds(session, key: key)
             page.hasFeeds = !page.feeds.isEmpty
-            return renderer.page("compte", page)
+            return renderer.page(.compte, page)
         }
         router.post("/compte/calendrier/revoquer") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            let form = try await Forms.decode(CancelForm.self, from: request)
-            guard tokensMatch(form.csrf ?? "", session.csrfToken) else { return Refusal.expiredForm.page(renderer, context) }
+            guard let form = try await Forms.signed(TokenForm.self, from: request, session: session)
+            else { return Refusal.expiredForm.page(renderer, context) }
             try await tokens.revokeAll(of: session.principal.userID, scope: .calendar, actor: session.principal.actor)
             return .redirect(to: "/compte?fait=calendrier-revoque")
         }

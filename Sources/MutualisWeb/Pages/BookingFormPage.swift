@@ -51,7 +51,7 @@ struct FieldMessage: Sendable {
     var message: String
 }
 
-struct BookingForm: Decodable {
+struct BookingForm: TokenCarrying {
     var csrf: String?
     var resourceId: String?
     var memberId: String?
@@ -79,12 +79,12 @@ extension Website {
                 resourceId: query.get("resourceId"), memberId: query.get("memberId"), date: query.get("date"), start: query.get("start"),
                 end: query.get("end"), quantity: query.get("quantity"), note: query.get("note"), repetition: query.get("repetition"),
                 occurrences: query.get("occurrences"), autres: query.get("autres"))
-            return renderer.page("reserver", try await bookingPage(session, context, form, errors: []))
+            return renderer.page(.reserver, try await bookingPage(session, context, form, errors: []))
         }
         router.post("/reserver") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            let form = try await Forms.decode(BookingForm.self, from: request)
-            guard tokensMatch(form.csrf ?? "", session.csrfToken) else { return Refusal.expiredForm.page(renderer, context) }
+            guard let form = try await Forms.signed(BookingForm.self, from: request, session: session)
+            else { return Refusal.expiredForm.page(renderer, context) }
             return try await book(session, context, form)
         }
         addMyBookingsRoutes(to: router)
@@ -116,7 +116,7 @@ extension Website {
         }
         let recurrence = Self.recurrence(form, errors: &errors)
         guard errors.isEmpty, let resource, let member, let date, let start, let end else {
-            return renderer.page("reserver", try await bookingPage(session, context, form, errors: errors), status: .unprocessableContent)
+            return renderer.page(.reserver, try await bookingPage(session, context, form, errors: errors), status: .unprocessableContent)
         }
         // An end at midnight, or before the start, ends the next day.
         let endDay = end <= start ? date.adding(days: 1) : date
@@ -125,7 +125,7 @@ extension Website {
         guard let range = TimeRange(start: from, end: to), InputBounds.contains(range) else {
             let message = FieldMessage(field: "end", message: "L’heure de fin doit suivre l’heure de début.")
             return renderer.page(
-                "reserver", try await bookingPage(session, context, form, errors: [message]), status: .unprocessableContent)
+                .reserver, try await bookingPage(session, context, form, errors: [message]), status: .unprocessableContent)
         }
         let input = BookingInput(
             resourceID: resource, memberID: member, range: range, quantity: quantity, note: note, recurrence: recurrence,
@@ -134,7 +134,7 @@ extension Website {
             guard form.etape == "confirmer" else {
                 let outcome = try await bookings.preview(
                     pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
-                return renderer.page("verifier", try await summaryPage(session, context, form, input: input, outcome: outcome))
+                return renderer.page(.verifier, try await summaryPage(session, context, form, input: input, outcome: outcome))
             }
             let outcome = try await bookings.book(
                 pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
@@ -142,7 +142,7 @@ extension Website {
             return .redirect(to: "/mes-reservations?reservation=\(outcome.bookings[0].id)\(series)")
         } catch let error as StoreError {
             let messages = try await refusal(error, session: session, input: input)
-            return renderer.page("reserver", try await bookingPage(session, context, form, errors: messages), status: .unprocessableContent)
+            return renderer.page(.reserver, try await bookingPage(session, context, form, errors: messages), status: .unprocessableContent)
         }
     }
 

@@ -45,7 +45,7 @@ extension Website {
                     .init(value: $0.rawValue, label: Sentences.kind($0), selected: $0 == kind)
                 },
                 searched: query.get("date") != nil, error: nil, span: "", free: [], partly: [])
-            guard page.searched else { return renderer.page("creneaux-libres", page) }
+            guard page.searched else { return renderer.page(.creneauxLibres, page) }
             guard let date = Forms.date(page.date), let start = LocalTime(page.start), let end = LocalTime(page.end),
                 let range = TimeRange(
                     start: zone.instant(LocalDateTime(date, start)),
@@ -54,7 +54,7 @@ extension Website {
             else {
                 page.error = "Saisissez une date (par exemple 2027-03-10) et des heures de début et de fin (par exemple 09:00 et 12:00)."
                 page.frame.title = "Erreur – Trouver un créneau libre"
-                return renderer.page("creneaux-libres", page, status: .unprocessableContent)
+                return renderer.page(.creneauxLibres, page, status: .unprocessableContent)
             }
             page.span = FrenchFormat.span(range, in: zone)
             let candidates = try await resources.all(pole: session.principal.poleID)
@@ -77,7 +77,7 @@ extension Website {
                             linkLabel: "Voir la semaine de \(resource.name)"))
                 }
             }
-            return renderer.page("creneaux-libres", page)
+            return renderer.page(.creneauxLibres, page)
         }
     }
 }

@@ -53,7 +53,7 @@ extension Website {
                 statement = .init(label: "Relevé de \(Sentences.period(latest.period))", link: "/releves/\(latest.id)")
             }
             return renderer.page(
-                "accueil",
+                .accueil,
                 HomePage(
                     frame: frame(context, "Accueil", section: "/"),
                     heading: "Bonjour \(session.userName)",

@@ -26,10 +26,6 @@ struct CancelPage: Sendable {
     var consequence: String
 }
 
-struct CancelForm: Decodable {
-    var csrf: String?
-}
-
 extension Website {
     func addMyBookingsRoutes<Context: WebRequestContext>(to router: RouterGroup<Context>) {
         router.get("/mes-reservations") { request, context -> Response in
@@ -58,7 +54,7 @@ extension Website {
                 status = "La réservation est annulée."
             }
             return renderer.page(
-                "mes-reservations",
+                .mesReservations,
                 MyBookingsPage(
                     frame: frame(context, "Mes réservations", section: "/mes-reservations", status: status), booked: just,
                     upcoming: upcoming.filter { $0.range.end > now }.map { line($0, names: names, zone: zone, now: now) },
@@ -74,7 +70,7 @@ extension Website {
             let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: session.timeZone)
             let late = booking.status == .confirmed && checker.cancellation(of: booking.range, at: now) == .late
             return renderer.page(
-                "annuler",
+                .annuler,
                 CancelPage(
                     frame: frame(context, "Annuler une réservation", section: "/mes-reservations"), csrf: session.csrfToken,
                     booking: line(booking, names: [resource.id: resource.name], zone: session.timeZone, now: now),
@@ -85,8 +81,8 @@ extension Website {
         }
         router.post("/reservations/:bookingId/annuler") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            let form = try await Forms.decode(CancelForm.self, from: request)
-            guard tokensMatch(form.csrf ?? "", session.csrfToken) else { return Refusal.expiredForm.page(renderer, context) }
+            guard let form = try await Forms.signed(TokenForm.self, from: request, session: session)
+            else { return Refusal.expiredForm.page(renderer, context) }
             guard let id = context.parameters.get("bookingId").flatMap(BookingID.init) else { return notFound(context) }
             do {
                 _ = try await bookings.move(id, to: .cancelled, scope: BookingScope(session.principal), actor: session.principal.actor)
@@ -94,7 +90,7 @@ extension Website {
                 return notFound(context)
             } catch StoreError.conflict {
                 return renderer.page(
-                    "erreur",
+                    .erreur,
                     ErrorPage(
                         frame: frame(context, "Annulation impossible"), heading: "Annulation impossible",
                         message: "Cette réservation est déjà annulée ou refusée."),

@@ -39,7 +39,7 @@ extension Website {
                             bookLink: "/reserver?resourceId=\(resource.id)")
                     })
             }
-            return renderer.page("ressources", ResourcesPage(frame: frame(context, "Ressources", section: "/ressources"), groups: groups))
+            return renderer.page(.ressources, ResourcesPage(frame: frame(context, "Ressources", section: "/ressources"), groups: groups))
         }
         router.get("/ressources/:resourceId") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
@@ -52,7 +52,7 @@ extension Website {
     /// A page that is not there.
     func notFound(_ context: some WebRequestContext) -> Response {
         renderer.page(
-            "erreur",
+            .erreur,
             ErrorPage(
                 frame: frame(context, "Page introuvable"), heading: "Page introuvable",
                 message: "Cette page n’existe pas, ou vous n’y avez pas accès."),

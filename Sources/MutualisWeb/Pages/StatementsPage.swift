@@ -71,12 +71,12 @@ extension Website {
                         period: Sentences.period(run.period), link: "/releves/\(run.id)\(query)", csv: "/releves/\(run.id)/csv\(query)")
                 }
             }
-            return renderer.page("releves", page)
+            return renderer.page(.releves, page)
         }
         router.get("/releves/:runId") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
             guard let statement = try await statement(session, request, context) else { return notFound(context) }
-            return renderer.page("releve", statementPage(statement, context))
+            return renderer.page(.releve, statementPage(statement, context))
         }
         router.get("/releves/:runId/csv") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }

@@ -64,8 +64,8 @@ extension Website {
             return notFound(context)
         }
         let availability = try await bookings.availability(pole: session.principal.poleID, resource: id, window: window)
-        let free = availability.freeSpans(within: window)
         let open = availability.openSpans(within: window)
+        let free = availability.freeSpans(inOpen: open)
         var mine: [TimeRange] = []
         if let member = session.principal.memberID {
             mine = try await bookings.spans(of: member, pole: session.principal.poleID, resource: id, window: window)
@@ -134,7 +134,7 @@ extension Website {
             next: "/ressources/\(id)?semaine=\(monday.adding(days: 7))",
             bookLink: "/reserver?resourceId=\(id)"
         )
-        return renderer.page("semaine", page)
+        return renderer.page(.semaine, page)
     }
 
     /// Rows as long as the resource's slot, and at least half an hour, in whole slots.

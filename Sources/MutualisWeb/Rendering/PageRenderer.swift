@@ -4,44 +4,67 @@ import Mustache
 
 /// The templates of the pages, parsed once at start, and the responses they make.
 struct PageRenderer: Sendable {
-    /// Every template, by name; a test checks that each file of `Templates/` is here.
-    static let templates: [(name: String, text: [UInt8])] = [
-        ("layout", PackageResources.layout_mustache),
-        ("connexion", PackageResources.connexion_mustache),
-        ("invitation", PackageResources.invitation_mustache),
-        ("accueil", PackageResources.accueil_mustache),
-        ("ressources", PackageResources.ressources_mustache),
-        ("semaine", PackageResources.semaine_mustache),
-        ("reserver", PackageResources.reserver_mustache),
-        ("verifier", PackageResources.verifier_mustache),
-        ("mes-reservations", PackageResources.mes_reservations_mustache),
-        ("annuler", PackageResources.annuler_mustache),
-        ("releves", PackageResources.releves_mustache),
-        ("releve", PackageResources.releve_mustache),
-        ("compte", PackageResources.compte_mustache),
-        ("creneaux-libres", PackageResources.creneaux_libres_mustache),
-        ("accessibilite", PackageResources.accessibilite_mustache),
-        ("erreur", PackageResources.erreur_mustache),
-    ]
+    /// A template of `Templates/`, named as its file; a test checks that each file is here.
+    enum Template: String, CaseIterable {
+        case layout
+        case connexion
+        case invitation
+        case accueil
+        case ressources
+        case creneauxLibres = "creneaux-libres"
+        case semaine
+        case reserver
+        case verifier
+        case mesReservations = "mes-reservations"
+        case annuler
+        case releves
+        case releve
+        case compte
+        case accessibilite
+        case erreur
+
+        /// The template's text, embedded at build time.
+        var text: [UInt8] {
+            switch self {
+            case .layout: PackageResources.layout_mustache
+            case .connexion: PackageResources.connexion_mustache
+            case .invitation: PackageResources.invitation_mustache
+            case .accueil: PackageResources.accueil_mustache
+            case .ressources: PackageResources.ressources_mustache
+            case .creneauxLibres: PackageResources.creneaux_libres_mustache
+            case .semaine: PackageResources.semaine_mustache
+            case .reserver: PackageResources.reserver_mustache
+            case .verifier: PackageResources.verifier_mustache
+            case .mesReservations: PackageResources.mes_reservations_mustache
+            case .annuler: PackageResources.annuler_mustache
+            case .releves: PackageResources.releves_mustache
+            case .releve: PackageResources.releve_mustache
+            case .compte: PackageResources.compte_mustache
+            case .accessibilite: PackageResources.accessibilite_mustache
+            case .erreur: PackageResources.erreur_mustache
+            }
+        }
+    }
 
     let library: MustacheLibrary
 
     /// Parses every template; a template that does not parse is an error naming it.
     init() throws {
         var library = MustacheLibrary()
-        for (name, text) in Self.templates {
+        for template in Template.allCases {
             do {
-                try library.register(String(decoding: text, as: UTF8.self), named: name)
+                try library.register(String(decoding: template.text, as: UTF8.self), named: template.rawValue)
             } catch {
-                throw TemplateError(name: name, underlying: error)
+                throw TemplateError(name: template.rawValue, underlying: error)
             }
         }
         self.library = library
     }
 
     /// An HTML page from a template and its view model.
-    func page(_ name: String, _ model: some Sendable, status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(model, withTemplate: name) ?? ""
+    func page(_ template: Template, _ model: some Sendable, status: HTTPResponse.Status = .ok) -> Response {
+        // Every template was registered at start, so the library has each one.
+        let html = library.render(model, withTemplate: template.rawValue) ?? ""
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }

@@ -33,7 +33,7 @@ enum Refusal {
             case .expiredForm: "Ce formulaire a expiré ; rien n’a été modifié. Rechargez la page et recommencez."
             }
         return renderer.page(
-            "erreur", ErrorPage(frame: frame(context, "Demande refusée"), heading: "Demande refusée", message: message), status: .forbidden)
+            .erreur, ErrorPage(frame: frame(context, "Demande refusée"), heading: "Demande refusée", message: message), status: .forbidden)
     }
 }
 

@@ -1,5 +1,16 @@
 import Hummingbird
 import MutualisDomain
+import MutualisStore
+
+/// A form that carries the token of the page it was sent from.
+protocol TokenCarrying: Decodable {
+    var csrf: String? { get }
+}
+
+/// A form that carries nothing but its token: signing out, cancelling, calendar links.
+struct TokenForm: TokenCarrying {
+    var csrf: String?
+}
 
 /// Reading what a form sends.
 enum Forms {
@@ -32,5 +43,18 @@ enum Forms {
             InputBounds.years.contains(year)
         else { return nil }
         return LocalDate(year: year, month: month, day: day)
+    }
+
+    /// The form of a signed-in person's POST; nil when it lacks the session's token.
+    static func signed<Form: TokenCarrying>(_ type: Form.Type, from request: Request, session: WebSession) async throws -> Form? {
+        let form = try await decode(type, from: request)
+        return tokensMatch(form.csrf ?? "", session.csrfToken) ? form : nil
+    }
+
+    /// A form sent before sign-in; nil unless it carries the token of the browser's form cookie.
+    static func beforeSignIn<Form: TokenCarrying>(_ type: Form.Type, from request: Request) async throws -> Form? {
+        let form = try await decode(type, from: request)
+        guard let token = request.cookies[formTokenCookie]?.value, tokensMatch(form.csrf ?? "", token) else { return nil }
+        return form
     }
 }

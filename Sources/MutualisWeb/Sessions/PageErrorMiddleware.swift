@@ -26,7 +26,7 @@ struct PageErrorMiddleware<Context: WebRequestContext>: RouterMiddleware {
                 message: unavailable
                     ? "Mutualis ne joint pas sa base de données pour l’instant. Rien n’a été modifié ; réessayez dans une minute."
                     : "La page n’a pas pu être préparée. Rien n’a été modifié ; si cela se reproduit, prévenez la coordination du pôle.")
-            var response = renderer.page("erreur", page, status: unavailable ? .serviceUnavailable : .internalServerError)
+            var response = renderer.page(.erreur, page, status: unavailable ? .serviceUnavailable : .internalServerError)
             if unavailable { response.headers[.retryAfter] = "5" }
             return response
         }

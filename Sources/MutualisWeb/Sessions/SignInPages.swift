@@ -27,14 +27,14 @@ struct InvitationPage: Sendable {
     var confirmationError: String?
 }
 
-struct SignInForm: Decodable {
+struct SignInForm: TokenCarrying {
     var csrf: String?
     var email: String?
     var password: String?
     var suite: String?
 }
 
-struct InvitationForm: Decodable {
+struct InvitationForm: TokenCarrying {
     var csrf: String?
     var password: String?
     var confirmation: String?
@@ -50,19 +50,18 @@ extension Website {
             if context.webSession != nil { return .redirect(to: "/") }
             let next = localPath(request.uri.queryParameters.get("suite")) ?? "/"
             return withFormToken(request) { token in
-                renderer.page("connexion", SignInPage(frame: frame(context, "Connexion"), csrf: token, next: next, email: "", error: nil))
+                renderer.page(.connexion, SignInPage(frame: frame(context, "Connexion"), csrf: token, next: next, email: "", error: nil))
             }
         }
         router.post("/connexion") { request, context -> Response in
-            let form = try await Forms.decode(SignInForm.self, from: request)
-            guard let token = request.cookies[formTokenCookie]?.value, tokensMatch(form.csrf ?? "", token) else {
+            guard let form = try await Forms.beforeSignIn(SignInForm.self, from: request), let token = form.csrf else {
                 return Refusal.expiredForm.page(renderer, context)
             }
             let email = Forms.line(form.email, limit: 320)
             let next = localPath(form.suite) ?? "/"
             let refuse = { (message: String, status: HTTPResponse.Status) in
                 renderer.page(
-                    "connexion",
+                    .connexion,
                     SignInPage(frame: frame(context, "Connexion"), csrf: token, next: next, email: email, error: message), status: status)
             }
             switch try await accounts.signIn(
@@ -80,9 +79,10 @@ extension Website {
             }
         }
         router.post("/deconnexion") { request, context -> Response in
-            let form = try await Forms.decode(SignInForm.self, from: request)
             if let session = context.webSession {
-                guard tokensMatch(form.csrf ?? "", session.csrfToken) else { return Refusal.expiredForm.page(renderer, context) }
+                guard try await Forms.signed(TokenForm.self, from: request, session: session) != nil else {
+                    return Refusal.expiredForm.page(renderer, context)
+                }
                 if let secret = request.cookies[sessionCookieName]?.value { try await accounts.signOut(secret) }
             }
             var response = Response.redirect(to: "/connexion")
@@ -94,30 +94,26 @@ extension Website {
             let invitee = try await accounts.invitee(secret)
             return withFormToken(request) { token in
                 renderer.page(
-                    "invitation", invitationPage(context, secret: secret, invitee: invitee, token: token),
+                    .invitation, invitationPage(context, secret: secret, invitee: invitee, token: token),
                     status: invitee == nil ? .notFound : .ok)
             }
         }
         router.post("/invitation/:token") { request, context -> Response in
             let secret = context.parameters.get("token") ?? ""
-            let form = try await Forms.decode(InvitationForm.self, from: request)
-            guard let token = request.cookies[formTokenCookie]?.value, tokensMatch(form.csrf ?? "", token) else {
+            guard let form = try await Forms.beforeSignIn(InvitationForm.self, from: request), let token = form.csrf else {
                 return Refusal.expiredForm.page(renderer, context)
             }
             guard let invitee = try await accounts.invitee(secret) else {
-                return renderer.page("invitation", invitationPage(context, secret: secret, invitee: nil, token: token), status: .notFound)
+                return renderer.page(.invitation, invitationPage(context, secret: secret, invitee: nil, token: token), status: .notFound)
             }
             let password = form.password ?? ""
             if let refusal = PasswordPolicy.refusal(of: password, confirmation: form.confirmation ?? "") {
                 var page = invitationPage(context, secret: secret, invitee: invitee, token: token)
-                switch refusal {
-                case .confirmationDiffers: page.confirmationError = "La confirmation ne reprend pas le mot de passe."
-                default: page.passwordError = Sentences.password(refusal)
-                }
-                return renderer.page("invitation", page, status: .unprocessableContent)
+                (page.passwordError, page.confirmationError) = Sentences.passwordErrors(refusal)
+                return renderer.page(.invitation, page, status: .unprocessableContent)
             }
             guard let signedIn = try await accounts.accept(secret, password: password) else {
-                return renderer.page("invitation", invitationPage(context, secret: secret, invitee: nil, token: token), status: .notFound)
+                return renderer.page(.invitation, invitationPage(context, secret: secret, invitee: nil, token: token), status: .notFound)
             }
             var response = Response.redirect(to: "/")
             response.setCookie(sessionCookie(signedIn.secret))
