@@ -68,4 +68,10 @@ struct PageTests {
         #expect(html.contains("l&#39;heure"))
         #expect(!html.contains("<b>"))
     }
+
+    @Test("a text shown back in its form keeps its lines and drops the control characters HTML cannot hold")
+    func textShownBack() {
+        #expect(Forms.text("a\u{0}b\u{7}\nc\td", limit: 100) == "ab\nc\td")
+        #expect(Forms.text(String(repeating: "x", count: 3_000), limit: 2_000).count == 2_000)
+    }
 }

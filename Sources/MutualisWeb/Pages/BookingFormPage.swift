@@ -223,7 +223,7 @@ extension Website {
             resources: all.map { .init(value: $0.id.description, label: $0.name, selected: $0.id.description == form.resourceId) },
             memberChoice: members != nil, members: members ?? [],
             date: Forms.line(form.date, limit: 10), start: Forms.line(form.start, limit: 5), end: Forms.line(form.end, limit: 5),
-            quantity: Forms.line(form.quantity ?? "1", limit: 10), note: String((form.note ?? "").prefix(2_000)),
+            quantity: Forms.line(form.quantity ?? "1", limit: 10), note: Forms.text(form.note, limit: 2_000),
             hasErrors: !errors.isEmpty, errors: errors,
             resourceError: message("resourceId"), memberError: message("memberId"), dateError: message("date"),
             startError: message("start"), endError: message("end"), quantityError: message("quantity"), noteError: message("note"),

@@ -33,6 +33,13 @@ enum Forms {
                 .trimmingCharacters(in: .whitespaces).prefix(limit))
     }
 
+    /// A text area's value to show back in its form: line breaks and tabs kept, other control
+    /// characters (which no keyboard types and HTML cannot hold) dropped, at most `limit` characters.
+    static func text(_ text: String?, limit: Int) -> String {
+        let kept = (text ?? "").unicodeScalars.filter { $0.properties.generalCategory != .control || "\n\r\t".unicodeScalars.contains($0) }
+        return String(String(String.UnicodeScalarView(kept)).prefix(limit))
+    }
+
     /// A day as date fields send it (`2027-03-10`), or as people type it where a browser has
     /// no date field (`10/03/2027`).
     static func date(_ text: String?) -> LocalDate? {
