@@ -12,6 +12,10 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
         public var bookings: Int
         public var bookedHours: Double
         public var availableHours: Double
+        /// Hours of recorded actual use (timesheets), null where none was recorded.
+        @NullEncoded public var recordedHours: Double?
+        /// Recorded hours where there are any, booked hours otherwise: what utilisation counts.
+        public var usedHours: Double
         @NullEncoded public var utilisationPercent: Double?
         public var membersServed: Int
     }
@@ -76,7 +80,8 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
             ResourceFigures(
                 resourceId: $0.resource.id.description, name: $0.resource.name, kind: $0.resource.kind.rawValue,
                 units: $0.resource.units, bookings: $0.bookings, bookedHours: Self.round($0.bookedHours, 2),
-                availableHours: Self.round($0.availableHours, 2), utilisationPercent: $0.utilisationPercent.map { Self.round($0, 1) },
+                availableHours: Self.round($0.availableHours, 2), recordedHours: $0.recordedHours.map { Self.round($0, 2) },
+                usedHours: Self.round($0.usedHours, 2), utilisationPercent: $0.utilisationPercent.map { Self.round($0, 1) },
                 membersServed: $0.membersServed
             )
         }
@@ -114,35 +119,45 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
     }
 
     /// The CSV columns.
-    public static let csvHeader = ["section", "id", "name", "metric", "value"]
+    public static let csvHeader: [CSVCell] = ["section", "id", "name", "metric", "value"]
 
-    /// The report as CSV: UTF-8, a header row, RFC 4180 quoting; money in euros with two
-    /// decimals, hours with two, percentages with one, FTE with three.
-    public func csv() throws -> String {
-        var rows = [
-            Self.csvHeader, ["period", "", "", "from", from], ["period", "", "", "to", to], ["period", "", "", "currency", currency],
+    /// The same columns named for a French spreadsheet.
+    public static let frenchCSVHeader: [CSVCell] = ["rubrique", "id", "nom", "mesure", "valeur"]
+
+    /// The report as CSV of `dialect`: a header row; money in euros with two decimals, hours
+    /// with two, percentages with one, FTE with three.
+    public func csv(dialect: CSVDialect = .rfc4180) throws -> String {
+        var rows: [[CSVCell]] = [
+            dialect == .french ? Self.frenchCSVHeader : Self.csvHeader, ["period", "", "", "from", .date(from)],
+            ["period", "", "", "to", .date(to)], ["period", "", "", "currency", .text(currency)],
         ]
         for resource in resources {
-            func row(_ metric: String, _ value: String) -> [String] { ["resource", resource.resourceId, resource.name, metric, value] }
+            func row(_ metric: String, _ value: CSVCell) -> [CSVCell] {
+                ["resource", .text(resource.resourceId), .text(resource.name), .text(metric), value]
+            }
             rows += [
-                row("kind", resource.kind), row("units", String(resource.units)), row("bookings", String(resource.bookings)),
-                row("bookedHours", DecimalText.fixed(resource.bookedHours, decimals: 2)),
-                row("availableHours", DecimalText.fixed(resource.availableHours, decimals: 2)),
-                row("utilisationPercent", resource.utilisationPercent.map { DecimalText.fixed($0, decimals: 1) } ?? ""),
-                row("membersServed", String(resource.membersServed)),
+                row("kind", .text(resource.kind)), row("units", .integer(resource.units)), row("bookings", .integer(resource.bookings)),
+                row("bookedHours", .fixed(resource.bookedHours, decimals: 2)),
+                row("availableHours", .fixed(resource.availableHours, decimals: 2)),
+                row("recordedHours", resource.recordedHours.map { .fixed($0, decimals: 2) } ?? ""),
+                row("usedHours", .fixed(resource.usedHours, decimals: 2)),
+                row("utilisationPercent", resource.utilisationPercent.map { .fixed($0, decimals: 1) } ?? ""),
+                row("membersServed", .integer(resource.membersServed)),
             ]
         }
         for person in staff.resources {
-            func row(_ metric: String, _ value: String) -> [String] { ["staff", person.resourceId, person.name, metric, value] }
+            func row(_ metric: String, _ value: CSVCell) -> [CSVCell] {
+                ["staff", .text(person.resourceId), .text(person.name), .text(metric), value]
+            }
             rows += [
-                row("bookedHours", DecimalText.fixed(person.bookedHours, decimals: 2)),
-                row("recordedHours", person.recordedHours.map { DecimalText.fixed($0, decimals: 2) } ?? ""),
-                row("fte", DecimalText.fixed(person.fte, decimals: 3)),
+                row("bookedHours", .fixed(person.bookedHours, decimals: 2)),
+                row("recordedHours", person.recordedHours.map { .fixed($0, decimals: 2) } ?? ""),
+                row("fte", .fixed(person.fte, decimals: 3)),
             ]
         }
-        rows.append(["staff", "total", "", "fte", DecimalText.fixed(staff.fte, decimals: 3)])
+        rows.append(["staff", "total", "", "fte", .fixed(staff.fte, decimals: 3)])
         for category in costs.byCategory {
-            func row(_ metric: String, _ cents: Int) -> [String] { ["cost", category.category, "", metric, DecimalText.euros(cents)] }
+            func row(_ metric: String, _ cents: Int) -> [CSVCell] { ["cost", .text(category.category), "", .text(metric), .euros(cents)] }
             rows += [
                 row("pooled", category.pooledCents), row("allocated", category.allocatedCents),
                 row("unallocated", category.unallocatedCents), row("notFinalized", category.notFinalizedCents),
@@ -150,14 +165,16 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
             ]
         }
         rows += [
-            ["cost", "total", "", "pooled", DecimalText.euros(costs.pooledCents)],
-            ["cost", "total", "", "allocated", DecimalText.euros(costs.allocatedCents)],
-            ["cost", "total", "", "unallocated", DecimalText.euros(costs.unallocatedCents)],
+            ["cost", "total", "", "pooled", .euros(costs.pooledCents)],
+            ["cost", "total", "", "allocated", .euros(costs.allocatedCents)],
+            ["cost", "total", "", "unallocated", .euros(costs.unallocatedCents)],
         ]
         for count in members.byLegalForm {
-            rows.append(["members", count.legalForm, "", "active", String(count.count)])
+            rows.append(["members", .text(count.legalForm), "", "active", .integer(count.count)])
         }
-        rows += [["members", "total", "", "active", String(members.active)], ["members", "total", "", "served", String(members.served)]]
-        return try CSVDocument.write(rows)
+        rows += [
+            ["members", "total", "", "active", .integer(members.active)], ["members", "total", "", "served", .integer(members.served)],
+        ]
+        return try CSVDocument.write(rows, dialect: dialect)
     }
 }

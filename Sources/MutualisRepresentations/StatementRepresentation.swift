@@ -76,29 +76,39 @@ public struct StatementRepresentation: Encodable, Sendable {
     }
 
     /// The CSV columns: a row per charge, per credit (negative), and the net total last.
-    public static let csvHeader = [
+    public static let csvHeader: [CSVCell] = [
         "type", "costId", "label", "category", "resourceId", "periodStart", "periodEnd", "method", "basis", "basisUnit",
         "sharePercent", "amount",
     ]
 
-    /// The statement as CSV: UTF-8, a header row, RFC 4180 quoting and line ends, amounts in
-    /// euros with two decimals.
-    public func csv() throws -> String {
-        var rows = [Self.csvHeader]
+    /// The same columns named for a French spreadsheet.
+    public static let frenchCSVHeader: [CSVCell] = [
+        "type", "id du coût", "libellé", "catégorie", "id de la ressource", "début", "fin", "méthode", "base", "unité de base",
+        "part (%)", "montant (€)",
+    ]
+
+    /// The statement as CSV of `dialect`: a header row, a row per charge and per credit
+    /// (negative), the net last; amounts in euros with two decimals.
+    public func csv(dialect: CSVDialect = .rfc4180) throws -> String {
+        let french = dialect == .french
+        var rows = [french ? Self.frenchCSVHeader : Self.csvHeader]
         for line in lines {
             rows.append([
-                "charge", line.costId, line.label, line.category, line.resourceId ?? "", line.periodStart, line.periodEnd,
-                line.method, DecimalText.fixed(line.basis, decimals: 4), line.basisUnit,
-                DecimalText.fixed(line.share * 100, decimals: 4), DecimalText.euros(line.amountCents),
+                french ? "part" : "charge", .text(line.costId), .text(line.label), .text(line.category), .text(line.resourceId ?? ""),
+                .date(line.periodStart), .date(line.periodEnd), .text(line.method), .fixed(line.basis, decimals: 4),
+                .text(line.basisUnit), .fixed(line.share * 100, decimals: 4), .euros(line.amountCents),
             ])
         }
         for credit in credits {
             rows.append([
-                "credit", credit.costId, credit.label, credit.category, credit.resourceId ?? "", "", "", "", "", "", "",
-                DecimalText.euros(-credit.amountCents),
+                french ? "reversement" : "credit", .text(credit.costId), .text(credit.label), .text(credit.category),
+                .text(credit.resourceId ?? ""), "", "", "", "", "", "", .euros(-credit.amountCents),
             ])
         }
-        rows.append(["total", "", "net of \(memberName)", "", "", periodStart, periodEnd, "", "", "", "", DecimalText.euros(netCents)])
-        return try CSVDocument.write(rows)
+        rows.append([
+            "total", "", .text(french ? "solde de \(memberName)" : "net of \(memberName)"), "", "", .date(periodStart), .date(periodEnd),
+            "", "", "", "", .euros(netCents),
+        ])
+        return try CSVDocument.write(rows, dialect: dialect)
     }
 }

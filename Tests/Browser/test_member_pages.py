@@ -8,9 +8,7 @@ Screenshots of every page are kept in .build/screenshots/ for review."""
 import datetime
 import http.cookiejar
 import json
-import os
 import re
-import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,13 +16,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from browsing import WCAG_AA, Visit, browser  # noqa: F401 (the fixture)
 
 PROJECT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = PROJECT / ".build" / "screenshots"
 PASSWORD = "Vercors-2027-salle"
 SECOND = "sam@fuzz.example"
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture(scope="module")
@@ -80,57 +76,6 @@ def next_monday():
     while day.weekday() != 0 or not (day.month in (11, 12, 1, 2) or (day.month == 3 and day.day < 20)):
         day += datetime.timedelta(days=1)
     return day
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert executable, "chromium is not installed (.ci/run installs it)"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        # French for the browser's own date and time fields (chromium-l10n), as a French user sees them.
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--lang=fr-FR"], env={**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr"})
-        yield browser
-        browser.close()
-
-
-class Visit:
-    """A browser context on the server, keeping every page it shows for the accessibility checks."""
-
-    def __init__(self, browser, mutualis, javascript=True):
-        self.context = browser.new_context(java_script_enabled=javascript, locale="fr-FR", base_url=mutualis.url)
-        self.page = self.context.new_page()
-        self.page.set_viewport_size({"width": 1280, "height": 800})
-        self.seen = []
-        self.failures = {}
-
-    def shot(self, name):
-        """Keeps a screenshot of the page, runs axe-core on it, and looks at it 320 px wide."""
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-        results = Axe().run(self.page, options=WCAG_AA)
-        self.seen.append((name, results.violations_count))
-        if results.violations_count:
-            self.failures[name] = results.generate_report()
-        self.page.set_viewport_size({"width": 320, "height": 800})
-        width = self.page.evaluate("document.documentElement.scrollWidth")
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}-320.png"), full_page=True)
-        self.page.set_viewport_size({"width": 1280, "height": 800})
-        if width > 320:
-            self.failures[name + " at 320 px"] = f"scrolls sideways: {width} px wide"
-
-    def tab_to(self, name, role=None, limit=80):
-        """Presses Tab until the focused element's accessible name contains `name`, then returns."""
-        for _ in range(limit):
-            self.page.keyboard.press("Tab")
-            focused = self.page.locator(":focus")
-            if not focused.count():
-                continue
-            # The text a screen reader reads, hidden helper text included.
-            spoken = focused.evaluate("e => (e.getAttribute('aria-label') || e.textContent || e.value || '').replace(/\\s+/g, ' ')")
-            if name in spoken and (role is None or focused.evaluate("e => e.tagName.toLowerCase()") == role):
-                return focused
-        raise AssertionError(f"{name!r} is not reachable with Tab on {self.page.url}")
 
 
 def test_the_member_flow_by_keyboard(mutualis, pole, browser):
@@ -210,9 +155,12 @@ def test_the_member_flow_by_keyboard(mutualis, pole, browser):
     assert re.search(r"\d+,\d\d\u00a0€", page.locator(".net").inner_text())
     visit.shot("releve")
     with page.expect_download() as download:
-        visit.tab_to("Télécharger en CSV").press("Enter")
-    csv = Path(download.value.path()).read_text()
-    assert csv.startswith("type,costId,label") and "Loyer de la salle" in csv
+        visit.tab_to("Télécharger pour un tableur").press("Enter")
+    # The French spreadsheet's dialect: a byte-order mark, semicolons, decimal commas, a name that says what it is.
+    assert download.value.suggested_filename == f"releve-{pole['closed']:%Y-%m}-les-fabriques.csv"
+    csv = Path(download.value.path()).read_bytes().decode("utf-8")
+    assert csv.startswith("\ufefftype;id du coût;libellé") and "Loyer de la salle" in csv
+    assert re.search(r";\d+,\d\d\r\n", csv), csv
 
     visit.tab_to("Mon compte").press("Enter")
     page.wait_for_url("**/compte")

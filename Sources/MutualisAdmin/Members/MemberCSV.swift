@@ -68,17 +68,18 @@ enum MemberCSV {
         return rows
     }
 
-    /// Writes members with CRLF line ends, as RFC 4180 asks.
-    static func write(_ members: [Member], categories: [MemberCategory]) throws -> String {
+    /// Writes members in `dialect`, with the API's field names as header in both, so that
+    /// either file imports again.
+    static func write(_ members: [Member], categories: [MemberCategory], dialect: CSVDialect = .rfc4180) throws -> String {
         try CSVDocument.write(
-            [header]
+            [header.map(CSVCell.text)]
                 + members.map { member in
                     [
-                        member.name, member.legalForm.rawValue, member.siret?.digits ?? "",
-                        categories.first { $0.id == member.categoryID }?.name ?? "",
-                        String(Double(member.headcountHundredths) / 100), String(member.annualBudgetCents),
-                        member.joinedOn.description, member.leftOn?.description ?? "",
+                        .text(member.name), .text(member.legalForm.rawValue), .text(member.siret?.digits ?? ""),
+                        .text(categories.first { $0.id == member.categoryID }?.name ?? ""),
+                        .fixed(Double(member.headcountHundredths) / 100, decimals: 2), .integer(member.annualBudgetCents),
+                        .date(member.joinedOn.description), .date(member.leftOn?.description ?? ""),
                     ]
-                })
+                }, dialect: dialect)
     }
 }

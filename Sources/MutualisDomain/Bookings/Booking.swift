@@ -14,10 +14,15 @@ public struct Booking: Hashable, Sendable, Codable {
     public var seriesID: SeriesID?
     /// Cancelled after the resource's deadline: still chargeable.
     public var lateCancellation: Bool
+    /// Why a coordinator approved or rejected it, when they said.
+    public var decisionReason: String
+    /// When it was asked for.
+    public var createdAt: Date?
 
     public init(
         id: BookingID, poleID: PoleID, resourceID: ResourceID, memberID: MemberID, range: TimeRange,
-        quantity: Int = 1, status: BookingStatus, note: String = "", seriesID: SeriesID? = nil, lateCancellation: Bool = false
+        quantity: Int = 1, status: BookingStatus, note: String = "", seriesID: SeriesID? = nil, lateCancellation: Bool = false,
+        decisionReason: String = "", createdAt: Date? = nil
     ) {
         self.id = id
         self.poleID = poleID
@@ -29,6 +34,8 @@ public struct Booking: Hashable, Sendable, Codable {
         self.note = note
         self.seriesID = seriesID
         self.lateCancellation = lateCancellation
+        self.decisionReason = decisionReason
+        self.createdAt = createdAt
     }
 }
 

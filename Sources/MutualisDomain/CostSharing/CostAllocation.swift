@@ -22,6 +22,14 @@ public struct CostAllocation: Hashable, Sendable {
     public func amount(for member: MemberID) -> Int {
         lines.first { $0.memberID == member }?.amountCents ?? 0
     }
+
+    /// What the members' lines charge, together.
+    public var allocatedCents: Int { lines.reduce(0) { $0 + $1.amountCents } }
+
+    /// The lines and the unallocated part add up to the cost, to the cent, none negative.
+    public var isBalanced: Bool {
+        allocatedCents + unallocatedCents == amountCents && unallocatedCents >= 0 && lines.allSatisfy { $0.amountCents >= 0 }
+    }
 }
 
 /// A member's share of one cost.

@@ -5,9 +5,11 @@ import PostgresClient
 extension BookingStore {
     /// Moves a booking to a new state: approve (pending → confirmed), reject, or cancel. A
     /// cancellation after the resource's deadline is marked late, and stays chargeable. With
-    /// `following`, cancels this occurrence of a series and every later one.
+    /// `following`, cancels this occurrence of a series and every later one. A `reason` given
+    /// with an approval or a rejection is kept for the member to read.
     public func move(
-        _ id: BookingID, to next: BookingStatus, scope: BookingScope, actor: Actor, following: Bool = false, now: Date = Date()
+        _ id: BookingID, to next: BookingStatus, scope: BookingScope, actor: Actor, following: Bool = false, reason: String = "",
+        now: Date = Date()
     ) async throws -> [Booking] {
         try await database.withTransaction { connection in
             let booking = try Self.get(id, scope: scope, connection, forUpdate: true)
@@ -34,7 +36,8 @@ extension BookingStore {
                 let late = next == .cancelled && target.status == .confirmed && checker.cancellation(of: target.range, at: now) == .late
                 try connection.execute(
                     """
-                    UPDATE bookings SET status = \(next)::booking_status, late_cancellation = \(late), updated_at = now()
+                    UPDATE bookings SET status = \(next)::booking_status, late_cancellation = \(late), updated_at = now(),
+                        decision_reason = CASE WHEN \(next == .cancelled) THEN decision_reason ELSE \(reason) END
                     WHERE id = \(target.id)
                     """
                 )
@@ -46,6 +49,7 @@ extension BookingStore {
                 )
                 target.status = next
                 target.lateCancellation = late
+                if next != .cancelled { target.decisionReason = reason }
                 moved.append(target)
             }
             return moved

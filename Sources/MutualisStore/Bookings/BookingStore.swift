@@ -303,16 +303,19 @@ public struct BookingStore: Sendable {
     /// A booking's columns, from `bookings b`; ``booking(_:)`` reads them back.
     static let columns: StaticString = """
         b.id, b.pole_id, b.resource_id, b.member_id, lower(b.during), upper(b.during), b.quantity, b.status, b.note,
-        b.series_id, b.late_cancellation
+        b.series_id, b.late_cancellation, b.decision_reason, b.created_at
         """
+    /// How many columns ``columns`` holds: a query's own columns come after them.
+    static let columnCount = 13
 
     static func booking(_ row: PostgresRow) throws -> Booking {
-        let (id, pole, resource, member, start, end, quantity, status, note, series, late) = try row.decode(
-            (BookingID, PoleID, ResourceID, MemberID, Date, Date, Int, BookingStatus, String, SeriesID?, Bool).self
+        let (id, pole, resource, member, start, end, quantity, status, note, series, late, reason, created) = try row.decode(
+            (BookingID, PoleID, ResourceID, MemberID, Date, Date, Int, BookingStatus, String, SeriesID?, Bool, String, Date).self
         )
         return Booking(
             id: id, poleID: pole, resourceID: resource, memberID: member, range: TimeRange(start: start, end: end)!,
-            quantity: quantity, status: status, note: note, seriesID: series, lateCancellation: late
+            quantity: quantity, status: status, note: note, seriesID: series, lateCancellation: late, decisionReason: reason,
+            createdAt: created
         )
     }
 

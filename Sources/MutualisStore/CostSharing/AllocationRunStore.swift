@@ -28,25 +28,59 @@ public struct AllocationRunStore: Sendable {
         }
     }
 
-    /// Computes a draft again from what the database holds now.
+    /// The draft of `period`, computed again if the pole has one for exactly that period (so
+    /// that choosing a month twice does not make two drafts), otherwise a new one.
+    public func draft(pole: PoleID, period: DatePeriod, actor: Actor) async throws -> StoredAllocationRun {
+        if let problem = period.lengthProblem(field: "periodEnd") { throw StoreError.invalid([problem]) }
+        let existing = try await database.withConnection { connection in
+            try connection.query(
+                """
+                SELECT id FROM allocation_runs
+                WHERE pole_id = \(pole) AND period_start = \(period.start) AND period_end = \(period.end) AND status = 'draft'
+                ORDER BY created_at DESC LIMIT 1
+                """
+            ).first?.decode(AllocationRunID.self, at: 0)
+        }
+        if let existing { return try await recompute(pole: pole, existing, actor: actor) }
+        return try await create(pole: pole, period: period, actor: actor)
+    }
+
+    /// Computes a draft again from what the database holds now; the run remembers what it
+    /// charged before, for ``StoredAllocationRun/changes``.
     public func recompute(pole: PoleID, _ id: AllocationRunID, actor: Actor) async throws -> StoredAllocationRun {
         try await database.withTransaction { connection in
-            let (period, status) = try Self.lock(pole: pole, id, connection)
+            let (period, status, _) = try Self.lock(pole: pole, id, connection)
             guard status == .draft else { throw StoreError.conflict("the run is finalised and never changes", field: "status") }
+            try connection.execute(
+                """
+                UPDATE allocation_runs SET previous_computed_at = computed_at,
+                    previous_charges = (SELECT coalesce(jsonb_object_agg(l.member_id, (SELECT sum(a) FROM unnest(l.amounts_cents) a)), '{}')
+                                        FROM allocation_lines l WHERE l.run_id = \(id)),
+                    previous_costs = (SELECT coalesce(jsonb_object_agg(rc.cost_id, rc.amount_cents), '{}')
+                                      FROM allocation_run_costs rc WHERE rc.run_id = \(id))
+                WHERE id = \(id)
+                """
+            )
             try connection.execute("DELETE FROM allocation_lines WHERE run_id = \(id)")
             try connection.execute("DELETE FROM allocation_run_costs WHERE run_id = \(id)")
-            let run = try Self.compute(id, pole: pole, period: period, connection)
+            var run = try Self.compute(id, pole: pole, period: period, connection)
+            run.previous = try Self.revision(id, connection)
             try AuditLog.record(connection, pole: pole, actor: actor, action: "recompute", entity: "allocation-run", entityID: id.uuid)
             return run
         }
     }
 
     /// Freezes a draft: from then on the database refuses any change to the run, its lines
-    /// and the costs it shares, and no other run can finalise those costs.
-    public func finalize(pole: PoleID, _ id: AllocationRunID, actor: Actor) async throws -> StoredAllocationRun {
+    /// and the costs it shares, and no other run can finalise those costs. With `version`
+    /// (the ``StoredAllocationRun/version`` someone reviewed), a draft recomputed since is
+    /// refused, so that what is finalised is what was reviewed.
+    public func finalize(pole: PoleID, _ id: AllocationRunID, version: Int? = nil, actor: Actor) async throws -> StoredAllocationRun {
         try await database.withTransaction { connection in
-            let (_, status) = try Self.lock(pole: pole, id, connection)
+            let (_, status, computed) = try Self.lock(pole: pole, id, connection)
             guard status == .draft else { throw StoreError.conflict("the run is already finalised", field: "status") }
+            if let version, version != StoredAllocationRun.version(of: computed) {
+                throw StoreError.conflict("the draft was computed again since it was reviewed; review it again", field: "version")
+            }
             do {
                 try connection.execute("UPDATE allocation_run_costs SET finalized = true WHERE run_id = \(id)")
             } catch let error as PostgresError where error.isUniqueViolation {
@@ -107,15 +141,18 @@ public struct AllocationRunStore: Sendable {
     }
 
     private static func lock(pole: PoleID, _ id: AllocationRunID, _ connection: PostgresConnection) throws -> (
-        DatePeriod, AllocationRun.Status
+        DatePeriod, AllocationRun.Status, Date
     ) {
         guard
             let row = try connection.query(
-                "SELECT period_start, period_end, status FROM allocation_runs WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE"
+                """
+                SELECT period_start, period_end, status, computed_at FROM allocation_runs
+                WHERE pole_id = \(pole) AND id = \(id) FOR UPDATE
+                """
             ).first
         else { throw StoreError.notFound("allocation run") }
-        let (start, end, status) = try row.decode((LocalDate, LocalDate, AllocationRun.Status).self)
-        return (DatePeriod(start: start, end: end)!, status)
+        let (start, end, status, computed) = try row.decode((LocalDate, LocalDate, AllocationRun.Status, Date).self)
+        return (DatePeriod(start: start, end: end)!, status, computed)
     }
 
     static func get(pole: PoleID, _ id: AllocationRunID, member: MemberID?, _ connection: PostgresConnection) throws -> StoredAllocationRun
@@ -170,8 +207,29 @@ public struct AllocationRunStore: Sendable {
         }
         return StoredAllocationRun(
             run: AllocationRun(id: id, poleID: pole, period: DatePeriod(start: start, end: end)!, status: status, allocations: allocations),
-            costs: costs, createdAt: created, computedAt: computed, finalizedAt: finalized
+            costs: costs, createdAt: created, computedAt: computed, finalizedAt: finalized,
+            previous: try revision(id, connection)
         )
+    }
+
+    /// What a draft charged before its last recompute, if it was recomputed.
+    static func revision(_ id: AllocationRunID, _ connection: PostgresConnection) throws -> RunRevision? {
+        let row = try connection.query(
+            """
+            SELECT previous_computed_at,
+                   (SELECT array_agg(e.key::uuid ORDER BY e.key) FROM jsonb_each_text(previous_charges) e),
+                   (SELECT array_agg(e.value::bigint ORDER BY e.key) FROM jsonb_each_text(previous_charges) e),
+                   (SELECT array_agg(e.key::uuid ORDER BY e.key) FROM jsonb_each_text(previous_costs) e),
+                   (SELECT array_agg(e.value::bigint ORDER BY e.key) FROM jsonb_each_text(previous_costs) e)
+            FROM allocation_runs WHERE id = \(id) AND previous_computed_at IS NOT NULL
+            """
+        ).first
+        guard let row else { return nil }
+        let (at, members, charged, costs, amounts) = try row.decode((Date, [MemberID]?, [Int]?, [CostID]?, [Int]?).self)
+        return RunRevision(
+            computedAt: at,
+            charges: Dictionary(zip(members ?? [], charged ?? []), uniquingKeysWith: { first, _ in first }),
+            costs: Dictionary(zip(costs ?? [], amounts ?? []), uniquingKeysWith: { first, _ in first }))
     }
 
     // MARK: Computing

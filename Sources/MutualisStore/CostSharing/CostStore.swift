@@ -67,6 +67,23 @@ public struct CostStore: Sendable {
         }
     }
 
+    /// The pole's costs whose period meets `period`, by resource (pole-wide ones first), then
+    /// start and label; each says whether a finalised run shares it (and so never changes).
+    public func ledger(pole: PoleID, meeting period: DatePeriod) async throws -> [(cost: Cost, locked: Bool)] {
+        try await database.withConnection { connection in
+            try connection.query(
+                """
+                SELECT \(sql: Self.columns),
+                       EXISTS (SELECT 1 FROM allocation_run_costs rc WHERE rc.cost_id = c.id AND rc.finalized)
+                FROM costs c LEFT JOIN resources r ON r.id = c.resource_id
+                WHERE c.pole_id = \(pole) AND c.period_start < \(period.end) AND c.period_end > \(period.start)
+                ORDER BY r.name NULLS FIRST, c.period_start, c.label, c.id
+                LIMIT 2000 -- a pole records tens of costs a month: a page of them is bounded all the same
+                """
+            ).rows.map { row in (try Self.cost(row, pole: pole), try row.decode(Bool.self, at: 8)) }
+        }
+    }
+
     /// Every cost of the pole within a period, by id.
     public func all(pole: PoleID, within period: DatePeriod?) async throws -> [Cost] {
         try await PageRequest.collect { try await list(pole: pole, within: period, page: $0) }

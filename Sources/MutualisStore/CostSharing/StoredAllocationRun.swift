@@ -10,6 +10,8 @@ public struct StoredAllocationRun: Sendable {
     public var createdAt: Date
     public var computedAt: Date
     public var finalizedAt: Date?
+    /// The draft as it stood before its last recompute, if it was recomputed.
+    public var previous: RunRevision?
 
     /// The total of the run's costs.
     public var totalCents: Int { costs.reduce(0) { $0 + $1.cost.amountCents } }
@@ -18,6 +20,17 @@ public struct StoredAllocationRun: Sendable {
     public func cost(_ id: CostID) -> SharedCost? {
         costs.first { $0.cost.id == id }
     }
+
+    /// Which computation of the run this is: its time in microseconds, which a recompute
+    /// changes. A review carries it to the finalisation.
+    public var version: Int { Self.version(of: computedAt) }
+
+    static func version(of computedAt: Date) -> Int {
+        Int((computedAt.timeIntervalSince1970 * 1_000_000).rounded())
+    }
+
+    /// What the last recompute changed, if the run was recomputed.
+    public var changes: RunChanges? { previous.map { run.changes(since: $0) } }
 }
 
 /// One cost of a run, with the rule the run shared it by (frozen with the run).

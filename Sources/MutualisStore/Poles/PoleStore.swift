@@ -42,7 +42,7 @@ public struct PoleStore: Sendable {
     /// Every pole, by name.
     public func list() async throws -> [Pole] {
         try await database.withConnection { connection in
-            try connection.query("SELECT id, name, time_zone, currency FROM poles ORDER BY lower(name), id").rows.map(Self.pole)
+            try connection.query("SELECT \(sql: Self.columns) FROM poles ORDER BY lower(name), id").rows.map(Self.pole)
         }
     }
 
@@ -52,15 +52,37 @@ public struct PoleStore: Sendable {
     }
 
     static func get(_ id: PoleID, _ connection: PostgresConnection) throws -> Pole {
-        guard let row = try connection.query("SELECT id, name, time_zone, currency FROM poles WHERE id = \(id)").first else {
+        guard let row = try connection.query("SELECT \(sql: Self.columns) FROM poles WHERE id = \(id)").first else {
             throw StoreError.notFound("pole")
         }
         return try pole(row)
     }
 
+    /// Publishes the pooling figures of `period` on the public page, or withdraws them (nil).
+    public func publish(_ id: PoleID, period: DatePeriod?, actor: Actor) async throws -> Pole {
+        if let problem = period?.lengthProblem(field: "periodEnd") { throw StoreError.invalid([problem]) }
+        return try await database.withTransaction { connection in
+            guard
+                let row = try connection.query(
+                    """
+                    UPDATE poles SET published_from = \(period?.start), published_to = \(period?.end) WHERE id = \(id)
+                    RETURNING \(sql: Self.columns)
+                    """
+                ).first
+            else { throw StoreError.notFound("pole") }
+            try AuditLog.record(
+                connection, pole: id, actor: actor, action: period == nil ? "unpublish" : "publish", entity: "pole", entityID: id.uuid,
+                to: period.map { "\($0.start)/\($0.end)" })
+            return try Self.pole(row)
+        }
+    }
+
+    static let columns: StaticString = "id, name, time_zone, currency, published_from, published_to"
+
     static func pole(_ row: PostgresRow) throws -> Pole {
-        let (id, name, timeZone, currency) = try row.decode((PoleID, String, String, String).self)
-        return Pole(id: id, name: name, timeZone: timeZone, currency: currency)
+        let (id, name, timeZone, currency, from, to) = try row.decode((PoleID, String, String, String, LocalDate?, LocalDate?).self)
+        let publication = from.flatMap { from in to.flatMap { DatePeriod(start: from, end: $0) } }
+        return Pole(id: id, name: name, timeZone: timeZone, currency: currency, publication: publication)
     }
 }
 

@@ -14,10 +14,16 @@ public struct PoolingReport: Sendable {
         public var availableHours: Double
         /// Members that booked it or recorded use of it.
         public var membersServed: Int
+        /// Hours recorded as actual use (a shared employee's timesheets); nil when none were.
+        public var recordedHours: Double?
 
-        /// Booked hours out of available hours, in percent; nil when it was never available.
+        /// The hours it served: recorded hours where use is recorded (a timesheet says what
+        /// was worked, bookings only what was planned), booked hours otherwise.
+        public var usedHours: Double { recordedHours ?? bookedHours }
+
+        /// Used hours out of available hours, in percent; nil when it was never available.
         public var utilisationPercent: Double? {
-            availableHours > 0 ? bookedHours / availableHours * 100 : nil
+            availableHours > 0 ? usedHours / availableHours * 100 : nil
         }
     }
 
@@ -51,6 +57,8 @@ public struct PoolingReport: Sendable {
     public var resources: [ResourceUse]
     public var staff: [StaffTime]
     public var costs: [CostCategory]
+    /// Costs pooled by the kind of their resource; nil kind for pole-wide costs.
+    public var costsByKind: [(kind: Resource.Kind?, pooledCents: Int)]
     /// Members active in the period, by legal form.
     public var membersByLegalForm: [(legalForm: LegalForm, count: Int)]
     /// Members that booked or used something in the period.

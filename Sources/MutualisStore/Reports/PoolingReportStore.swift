@@ -13,7 +13,7 @@ public struct PoolingReportStore: Sendable {
     /// The report for a period of the pole's calendar.
     public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
         if let problem = period.lengthProblem(field: "to") { throw StoreError.invalid([problem]) }
-        // Seven statements, one snapshot: the figures agree with each other.
+        // Eight statements, one snapshot: the figures agree with each other.
         return try await database.withSnapshot { connection in
             let record = try PoleStore.get(pole, connection)
             let zone = try record.zone()
@@ -83,6 +83,16 @@ public struct PoolingReportStore: Sendable {
                     notFinalizedCents: pending, creditedCents: credited
                 )
             }
+            let costsByKind = try connection.query(
+                """
+                SELECT r.kind, sum(c.amount_cents)::bigint FROM costs c LEFT JOIN resources r ON r.id = c.resource_id
+                WHERE c.pole_id = \(pole) AND c.period_start >= \(period.start) AND c.period_end <= \(period.end)
+                GROUP BY r.kind ORDER BY r.kind::text NULLS LAST
+                """
+            ).rows.map { row in
+                let (kind, pooled) = try row.decode((Resource.Kind?, Int).self)
+                return (kind: kind, pooledCents: pooled)
+            }
             let members = try connection.query(
                 """
                 SELECT legal_form, count(*) FROM members
@@ -98,7 +108,7 @@ public struct PoolingReportStore: Sendable {
                 PoolingReport.ResourceUse(
                     resource: resource, bookings: booked[resource.id]?.count ?? 0, bookedHours: booked[resource.id]?.hours ?? 0,
                     availableHours: Double(AllocationBases.capacity(of: resource, over: range, in: zone)) / 3_600_000,
-                    membersServed: served[resource.id] ?? 0
+                    membersServed: served[resource.id] ?? 0, recordedHours: recordedHours[resource.id]
                 )
             }
             let staff = uses.filter { $0.resource.kind == .staff }.map { use in
@@ -109,7 +119,7 @@ public struct PoolingReportStore: Sendable {
                 )
             }
             return PoolingReport(
-                period: period, currency: record.currency, resources: uses, staff: staff, costs: costs,
+                period: period, currency: record.currency, resources: uses, staff: staff, costs: costs, costsByKind: costsByKind,
                 membersByLegalForm: members, membersServed: servedOverall
             )
         }

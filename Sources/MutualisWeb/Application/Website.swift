@@ -3,8 +3,9 @@ import MutualisDomain
 import MutualisRepresentations
 import MutualisStore
 
-/// The pages of Mutualis, for the people of member organisations: French, server-rendered,
-/// usable without JavaScript, on the same store as the API.
+/// The pages of Mutualis, for the people of member organisations and for the coordination
+/// (under `/coordination/`): French, server-rendered, usable without JavaScript, on the same
+/// store as the API.
 public struct Website: Sendable {
     let renderer: PageRenderer
     let accounts: AccountStore
@@ -14,6 +15,9 @@ public struct Website: Sendable {
     let runs: AllocationRunStore
     let tokens: TokenStore
     let users: UserStore
+    let poles: PoleStore
+    let costs: CostStore
+    let reports: PoolingReportStore
     let publicURL: PublicURL
 
     /// The pages over a database; fails when a template does not parse, so that a broken
@@ -27,6 +31,9 @@ public struct Website: Sendable {
         runs = AllocationRunStore(database: database)
         tokens = TokenStore(database: database)
         users = UserStore(database: database)
+        poles = PoleStore(database: database)
+        costs = CostStore(database: database)
+        reports = PoolingReportStore(database: database)
         self.publicURL = publicURL
     }
 
@@ -48,5 +55,14 @@ public struct Website: Sendable {
         addStatementRoutes(to: pages)
         addAccountRoutes(to: pages)
         addFreeSlotRoutes(to: pages)
+        addPublicPoolingRoutes(to: pages)
+        let coordination = pages.group("coordination").add(middleware: CoordinatorGuard<Context>(renderer: renderer))
+        addCoordinationHomeRoutes(to: coordination)
+        addApprovalRoutes(to: coordination)
+        addCostRoutes(to: coordination)
+        addMonthCloseRoutes(to: coordination)
+        addRunRoutes(to: coordination)
+        addRunExportRoutes(to: coordination)
+        addReportRoutes(to: coordination)
     }
 }

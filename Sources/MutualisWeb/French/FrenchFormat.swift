@@ -79,6 +79,12 @@ enum FrenchFormat {
         return "du \(date(start.date)) à \(time(start.time)) au \(date(end.date)) à \(time(end.time))"
     }
 
+    /// `mercredi 2 décembre 2026 à 11 h 05`: an instant in the pole's time.
+    static func moment(_ instant: Date, in zone: PoleTimeZone) -> String {
+        let local = zone.local(instant)
+        return "\(date(local.date)) à \(time(local.time))"
+    }
+
     /// `1 réservation`, `3 réservations`: French puts 0 and 1 in the singular.
     static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
         "\(grouped(UInt(number.magnitude))) \(number <= 1 && number >= -1 ? singular : plural)"

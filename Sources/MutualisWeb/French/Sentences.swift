@@ -167,4 +167,42 @@ enum Sentences {
             return "\(part)\(FrenchFormat.narrowNoBreakSpace)% \(key(rule.fixedKey)), le reste \(usage)\(idle)"
         }
     }
+
+    /// Why part of a cost stays with the pole, or a dash when none does.
+    static func unallocated(_ allocation: CostAllocation, rule: AllocationRule) -> String {
+        guard allocation.unallocatedCents > 0 else { return "—" }
+        if allocation.allocatedCents == 0 {
+            return "Personne n’a de base pour ce coût sur la période (aucun usage) : il reste entier à la charge du pôle."
+        }
+        if rule.idle == .absorb {
+            return "Temps inoccupé de la ressource, et réductions solidaires des petites structures : à la charge du pôle."
+        }
+        return "Réductions solidaires non reportées sur les autres membres : à la charge du pôle."
+    }
+
+    /// A legal form as French organisations name it, plural.
+    static func legalForms(_ form: LegalForm) -> String {
+        switch form {
+        case .association: "Associations"
+        case .scop: "SCOP"
+        case .scic: "SCIC"
+        case .cooperative: "Autres coopératives"
+        case .mutual: "Mutuelles"
+        case .foundation: "Fondations"
+        case .company: "Entreprises"
+        case .localAuthority: "Collectivités"
+        case .researchCentre: "Centres de recherche"
+        case .trainingBody: "Organismes de formation"
+        }
+    }
+
+    /// A kind of resource, plural, for the report; nil for what belongs to the whole pole.
+    static func kinds(_ kind: Resource.Kind?) -> String {
+        switch kind {
+        case .equipment: "Équipements"
+        case .staff: "Personnel partagé"
+        case .premises: "Locaux"
+        case nil: "Coûts communs du pôle"
+        }
+    }
 }

@@ -67,9 +67,7 @@ extension Website {
 
     /// Where a visitor without a session is sent: the sign-in page, back here afterwards.
     func signIn(_ request: Request) -> Response {
-        let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-        let next = localPath(path).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) } ?? "%2F"
-        return .redirect(to: "/connexion?suite=\(next)")
+        signInRedirect(request)
     }
 
     /// The names of the pole's resources, by id.
@@ -94,7 +92,7 @@ extension Website {
         switch booking.status {
         case .pending: "En attente de l’accord de la coordination"
         case .confirmed: "Confirmée"
-        case .rejected: "Refusée"
+        case .rejected: booking.decisionReason.isEmpty ? "Refusée" : "Refusée : \(booking.decisionReason)"
         case .cancelled: booking.lateCancellation ? "Annulée tardivement (temps compté)" : "Annulée"
         }
     }

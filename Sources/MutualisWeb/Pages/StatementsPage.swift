@@ -47,6 +47,7 @@ struct StatementPage: Sendable {
     var credited: String
     var net: String
     var csv: String
+    var csvScripts: String
 }
 
 extension Website {
@@ -81,14 +82,16 @@ extension Website {
         router.get("/releves/:runId/csv") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
             guard let statement = try await statement(session, request, context) else { return notFound(context) }
-            let representation = StatementRepresentation(statement)
+            let dialect: CSVDialect = request.uri.queryParameters.get("format") == "rfc4180" ? .rfc4180 : .french
+            let name = FileName.statement(statement.run.run.period, member: statement.member.name)
             return Response(
                 status: .ok,
                 headers: [
                     .contentType: "text/csv; charset=utf-8",
-                    .contentDisposition: "attachment; filename=\"releve-\(representation.periodStart)-\(statement.member.id).csv\"",
+                    .contentDisposition:
+                        "attachment; filename=\"\(dialect == .french ? name : name.replacingOccurrences(of: ".csv", with: "-rfc4180.csv"))\"",
                 ],
-                body: .init(byteBuffer: ByteBuffer(string: try representation.csv())))
+                body: .init(byteBuffer: ByteBuffer(string: try StatementRepresentation(statement).csv(dialect: dialect))))
         }
     }
 
@@ -116,7 +119,7 @@ extension Website {
         }
     }
 
-    private func statementPage(_ statement: MemberStatement, _ context: some WebRequestContext) -> StatementPage {
+    func statementPage(_ statement: MemberStatement, _ context: some WebRequestContext) -> StatementPage {
         let stored = statement.run
         let domain = stored.run.statement(for: statement.member.id)
         let period = Sentences.period(stored.run.period)
@@ -138,6 +141,7 @@ extension Website {
             heading: "Relevé de \(period)", memberName: statement.member.name, period: period, charges: charges, credits: credits,
             hasCredits: !credits.isEmpty, charged: FrenchFormat.money(cents: domain.chargedCents),
             credited: FrenchFormat.money(cents: domain.creditedCents), net: FrenchFormat.money(cents: domain.netCents),
-            csv: "/releves/\(stored.run.id)/csv\(query)")
+            csv: "/releves/\(stored.run.id)/csv\(query)",
+            csvScripts: "/releves/\(stored.run.id)/csv\(query.isEmpty ? "?" : query + "&")format=rfc4180")
     }
 }

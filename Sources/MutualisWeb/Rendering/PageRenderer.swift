@@ -22,6 +22,16 @@ struct PageRenderer: Sendable {
         case compte
         case accessibilite
         case erreur
+        case releveContenu = "releve-contenu"
+        case coordination
+        case validations
+        case couts
+        case cloture
+        case repartition
+        case finaliser
+        case relevesImprimables = "releves-imprimables"
+        case rapport
+        case mutualisation
 
         /// The template's text, embedded at build time.
         var text: [UInt8] {
@@ -42,6 +52,16 @@ struct PageRenderer: Sendable {
             case .compte: PackageResources.compte_mustache
             case .accessibilite: PackageResources.accessibilite_mustache
             case .erreur: PackageResources.erreur_mustache
+            case .releveContenu: PackageResources.releve_contenu_mustache
+            case .coordination: PackageResources.coordination_mustache
+            case .validations: PackageResources.validations_mustache
+            case .couts: PackageResources.couts_mustache
+            case .cloture: PackageResources.cloture_mustache
+            case .repartition: PackageResources.repartition_mustache
+            case .finaliser: PackageResources.finaliser_mustache
+            case .relevesImprimables: PackageResources.releves_imprimables_mustache
+            case .rapport: PackageResources.rapport_mustache
+            case .mutualisation: PackageResources.mutualisation_mustache
             }
         }
     }

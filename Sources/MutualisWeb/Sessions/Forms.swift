@@ -65,3 +65,15 @@ enum Forms {
         return form
     }
 }
+
+extension Forms {
+    /// A month as month fields and our selects send it: `2026-11`, its first day.
+    static func month(_ text: String?) -> LocalDate? {
+        LocalDate(line(text, limit: 7) + "-01")
+    }
+
+    /// The value of a month for a form: `2026-11`.
+    static func monthValue(_ date: LocalDate) -> String {
+        String(date.description.prefix(7))
+    }
+}

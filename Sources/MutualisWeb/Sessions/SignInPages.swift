@@ -153,6 +153,13 @@ extension Website {
     }
 }
 
+/// Where a visitor without a session is sent: the sign-in page, back to `request` afterwards.
+func signInRedirect(_ request: Request) -> Response {
+    let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+    let next = localPath(path).flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) } ?? "%2F"
+    return .redirect(to: "/connexion?suite=\(next)")
+}
+
 /// A path of this site to go to after sign-in: anything else (another host, `//host`, a
 /// scheme, a backslash some browsers read as a slash) is dropped.
 func localPath(_ text: String?) -> String? {

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import MutualisDomain
+import MutualisRepresentations
+import MutualisStore
+import ZIPFoundation
+
+/// Every statement of a finalised run in one printable document.
+struct PrintableStatementsPage: Sendable {
+    struct Item: Sendable {
+        var index: Int
+        var memberName: String
+        var period: String
+        var charges: [StatementPage.Charge]
+        var credits: [StatementPage.Credit]
+        var hasCredits: Bool
+        var charged: String
+        var credited: String
+        var net: String
+    }
+
+    var frame: Frame
+    var period: String
+    var back: String
+    var statements: [Item]
+}
+
+extension Website {
+    func addRunExportRoutes<Context: WebRequestContext>(to router: RouterGroup<Context>) {
+        router.get("/cloture/:runId/releves.zip") { request, context -> Response in
+            guard let run = try await coordinatorRun(context), run.run.status == .finalized else { return notFound(context) }
+            let dialect: CSVDialect = request.uri.queryParameters.get("format") == "rfc4180" ? .rfc4180 : .french
+            let statements = try await memberStatements(run, context)
+            let archive = try Archive(accessMode: .create)
+            var used: Set<String> = []
+            for statement in statements {
+                var name = FileName.statement(run.run.period, member: statement.member.name)
+                // Two members whose names fold to the same letters keep a file each.
+                if used.contains(name) {
+                    name = name.replacingOccurrences(of: ".csv", with: "-\(statement.member.id.description.prefix(8)).csv")
+                }
+                used.insert(name)
+                let data = Data(try StatementRepresentation(statement).csv(dialect: dialect).utf8)
+                try archive.addEntry(
+                    with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: run.finalizedAt ?? Date(),
+                    compressionMethod: .deflate
+                ) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            let suffix = dialect == .french ? "" : "-rfc4180"
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "application/zip",
+                    .contentDisposition: "attachment; filename=\"releves-\(FileName.period(run.run.period))\(suffix).zip\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: archive.data ?? Data())))
+        }
+        router.get("/cloture/:runId/imprimer") { _, context -> Response in
+            guard let run = try await coordinatorRun(context), run.run.status == .finalized else { return notFound(context) }
+            let period = Sentences.period(run.run.period)
+            let items = try await memberStatements(run, context).enumerated().map { index, statement in
+                let page = statementPage(statement, context)
+                return PrintableStatementsPage.Item(
+                    index: index + 1, memberName: page.memberName, period: page.period, charges: page.charges, credits: page.credits,
+                    hasCredits: page.hasCredits, charged: page.charged, credited: page.credited, net: page.net)
+            }
+            return renderer.page(
+                .relevesImprimables,
+                PrintableStatementsPage(
+                    frame: coordinationFrame(context, "Relevés de \(period)", section: "/coordination/cloture"), period: period,
+                    back: "/coordination/cloture/\(run.run.id)", statements: items))
+        }
+    }
+
+    /// The statement of every member the run charges or credits, by member name.
+    private func memberStatements(_ run: StoredAllocationRun, _ context: some WebRequestContext) async throws -> [MemberStatement] {
+        let pole = try await poles.get(context.webSession!.principal.poleID)
+        let involved = Set(run.run.lines.map(\.memberID)).union(run.run.allocations.compactMap { $0.credit?.memberID })
+        return try await members.all(pole: pole.id).filter { involved.contains($0.id) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .map { MemberStatement(run: run, member: $0, currency: pole.currency) }
+    }
+}
