@@ -124,7 +124,6 @@ let package = Package(
                 "MutualisRepresentations",
                 "MutualisStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
         ),

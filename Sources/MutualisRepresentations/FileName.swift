@@ -26,6 +26,20 @@ public enum FileName {
         return "\(period.start)-au-\(period.end.adding(days: -1))"
     }
 
+    /// The file of each member's statement of one period: its name, or its name and the start
+    /// of its id where two members' names fold to the same letters.
+    public static func statements(_ period: DatePeriod, members: [Member]) -> [MemberID: String] {
+        var names: [MemberID: String] = [:]
+        var used: Set<String> = []
+        for member in members.sorted(by: { $0.id < $1.id }) {
+            var name = statement(period, member: member.name)
+            if used.contains(name) { name = name.dropLast(4) + "-\(member.id.description.prefix(8)).csv" }
+            used.insert(name)
+            names[member.id] = name
+        }
+        return names
+    }
+
     /// A member's statement for a period.
     public static func statement(_ period: DatePeriod, member: String) -> String {
         let name = slug(member)

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from browsing import Visit, browser  # noqa: F401 (the fixture)
 
-PAGES = ["/coordination", "/coordination/validations", "/coordination/couts", "/coordination/cloture", "/coordination/rapport"]
+PAGES = ["/coordination", "/coordination/membres", "/coordination/membres/nouveau", "/coordination/ressources",
+         "/coordination/ressources/nouvelle", "/coordination/validations", "/coordination/couts", "/coordination/cloture",
+         "/coordination/rapport", "/coordination/membres.csv"]
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +172,91 @@ def test_a_coordinator_closes_last_month_in_the_browser(mutualis, demo, browser)
     visit.tab_to("Voir la page publique").press("Enter")
     page.wait_for_url("**/mutualisation")
     visit.shot("coordination-publique")
+    print("axe-core, WCAG 2.1 A and AA violations per page:", dict(visit.seen))
+    assert not visit.failures, visit.failures
+    visit.context.close()
+
+
+def test_a_coordinator_adds_a_member_invites_a_person_and_sets_a_resource(mutualis, demo, browser):
+    visit = Visit(browser, mutualis)
+    page = visit.page
+    sign_in(visit, demo["coordinatorEmail"], demo["password"])
+    page.goto("/coordination/membres")
+    visit.shot("coordination-membres")
+    visit.tab_to("Ajouter un membre").press("Enter")
+    page.wait_for_url("**/membres/nouveau")
+    page.locator("#name").focus()
+    page.keyboard.type("Ardelaine")
+    page.keyboard.press("Tab")
+    page.keyboard.type("SCOP")
+    page.keyboard.press("Tab")
+    page.keyboard.type("732 829 320 00075")
+    visit.tab_to("Enregistrer le membre", role="button").press("Enter")
+    page.wait_for_load_state()
+    # A SIRET whose check digit is wrong: refused next to its field, nothing stored.
+    with page.expect_navigation():
+        visit.tab_to("Enregistrer le membre", role="button").press("Enter")
+    assert page.locator("#siret").get_attribute("aria-invalid") == "true"
+    assert "clé de contrôle" in page.locator(".error-summary").inner_text()
+    visit.shot("coordination-membre-refus")
+    page.locator("#siret").fill("")
+    page.locator("#siret").focus()
+    page.keyboard.type("732 829 320 00074")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.type("12,5")
+    visit.tab_to("Enregistrer le membre", role="button").press("Enter")
+    page.wait_for_url("**/membres/*?enregistre=1")
+    member_url = page.url.split("?")[0]
+    members = api(mutualis, "GET", "/api/v1/members?limit=1000", token=demo["coordinatorToken"])[1]["items"]
+    ardelaine = next(m for m in members if m["name"] == "Ardelaine")
+    assert ardelaine["siret"] == "73282932000074" and ardelaine["headcount"] == 12.5 and ardelaine["legalForm"] == "scop"
+
+    page.locator("#user-name").focus()
+    page.keyboard.type("Béatrice Laine")
+    page.keyboard.press("Tab")
+    page.keyboard.type("beatrice@ardelaine.example")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**?ajoute=1")
+    visit.shot("coordination-membre")
+    visit.tab_to("Inviter", role="button").press("Enter")
+    page.wait_for_url("**/inviter")
+    link = page.locator("#lien").input_value()
+    assert link.startswith("http") and "/invitation/inv_" in link, link
+    visit.shot("coordination-invitation")
+    # The link works: the invited person chooses a password.
+    invited = browser.new_context(locale="fr-FR", base_url=mutualis.url).new_page()
+    invited.goto("/invitation/" + link.split("/invitation/")[1])
+    assert "Béatrice Laine" in invited.locator("main").inner_text()
+    invited.context.close()
+
+    page.goto(member_url)
+    visit.tab_to("Désactiver", role="button").press("Enter")
+    page.wait_for_url("**?desactive=1")
+    assert "désactivée" in page.locator("#personnes ~ ul").first.inner_text()
+
+    # A resource: new opening hours typed the French way, a blackout, a rule from a date.
+    page.goto("/coordination/ressources")
+    visit.shot("coordination-ressources")
+    visit.tab_to("Vélos-cargos").press("Enter")
+    page.wait_for_url("**/ressources/*")
+    # The bikes are bookable at any time: the opening hours apply once that box is unticked.
+    assert page.locator("#alwaysOpen").is_checked()
+    page.locator("#alwaysOpen").focus()
+    page.keyboard.press("Space")
+    page.locator("#monday").fill("")
+    page.locator("#monday").focus()
+    page.keyboard.type("8h-12h, 13 h 30 à 18 h")
+    visit.tab_to("Enregistrer la ressource", role="button").press("Enter")
+    page.wait_for_url("**?enregistree=1")
+    assert page.locator("#monday").input_value() == "08:00-12:00, 13:30-18:00"
+    assert "Ouvert le lundi, 8\u00a0h – 12\u00a0h et 13\u00a0h\u00a030 – 18\u00a0h ; du mardi au dimanche, fermé." in page.locator(".rules").inner_text()
+    visit.shot("coordination-ressource")
+    page.locator("#tuesday").fill("18:00-8:00")
+    with page.expect_navigation():
+        visit.tab_to("Enregistrer la ressource", role="button").press("Enter")
+    assert page.locator("#tuesday").get_attribute("aria-invalid") == "true"
+    visit.shot("coordination-ressource-refus")
     print("axe-core, WCAG 2.1 A and AA violations per page:", dict(visit.seen))
     assert not visit.failures, visit.failures
     visit.context.close()

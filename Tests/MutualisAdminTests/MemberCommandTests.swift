@@ -122,8 +122,8 @@ struct MemberCSVTests {
             #expect(exported.status == 0)
             let lines = exported.standardOutput.components(separatedBy: "\r\n")
             #expect(lines.first == "name,legalForm,siret,category,headcount,annualBudgetCents,joinedOn,leftOn")
-            #expect(lines.contains("\"Ardelaine, SCOP\",scop,73282932000074,,12.5,95000000,2025-01-01,"))
-            #expect(lines.contains("Les Fabriques,association,,Petites,1.0,2000000,2025-03-15,"))
+            #expect(lines.contains("\"Ardelaine, SCOP\",scop,73282932000074,,12.50,95000000,2025-01-01,"))
+            #expect(lines.contains("Les Fabriques,association,,Petites,1.00,2000000,2025-03-15,"))
             #expect(lines.contains { $0.hasPrefix("\"Théâtre \"\"La Courte Échelle\"\"\",association") })
         }
     }
@@ -156,6 +156,45 @@ struct MemberCSVTests {
             #expect(conflict.standardError.contains("line 3"))
             let listed = await admin("member", "list", "--pole", pole, "--json", databaseURL: url)
             #expect((try listed.json() as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test(
+        "a French spreadsheet's file imports (BOM, semicolons, decimal commas, JJ/MM/AAAA); importing it again duplicates no one unless --update"
+    )
+    func frenchDialectAndReimport() async throws {
+        try await TestDatabase.with(template: .migrated) { configuration in
+            let url = configuration.keywordString
+            let pole = try #require(
+                (try await admin("pole", "create", "--name", "Pôle Sud", "--json", databaseURL: url).json() as? [String: Any])?["id"]
+                    as? String)
+            let file = try write(
+                "\u{FEFF}name;legalForm;siret;headcount;joinedOn\r\n\"Ardelaine; SCOP\";scop;73282932000074;12,5;01/01/2025\r\nLes Fabriques;association;;3,25;15/03/2025\r\n'@Atelier;association;;;01/02/2025\r\n"
+            )
+            let imported = await admin("member", "import", "--pole", pole, file, databaseURL: url)
+            #expect(imported.status == 0 && imported.standardOutput.contains("Imported 3 members"), "\(imported.standardError)")
+
+            let again = await admin("member", "import", "--pole", pole, file, databaseURL: url)
+            #expect(again.status == 1)
+            #expect(
+                again.standardError
+                    == "mutualis-admin: line 2: Ardelaine; SCOP is already a member of this pole (the same SIRET or name); import with --update to update it\n"
+            )
+            let renamed = try write(
+                "name;legalForm;siret;headcount\r\nArdelaine;scop;73282932000074;14\r\nles fabriques;association;;4\r\n")
+            let updated = await admin("member", "import", "--pole", pole, "--update", renamed, databaseURL: url)
+            #expect(updated.status == 0, "\(updated.standardError)")
+
+            let exported = await admin("member", "export", "--pole", pole, "--dialect", "french", databaseURL: url)
+            let lines = exported.standardOutput.components(separatedBy: "\r\n")
+            #expect(lines.count == 5)
+            #expect(lines.first == "\u{FEFF}name;legalForm;siret;category;headcount;annualBudgetCents;joinedOn;leftOn")
+            #expect(lines.contains("Ardelaine;scop;73282932000074;;14,00;0;01/01/2025;"))
+            #expect(lines.contains("les fabriques;association;;;4,00;0;15/03/2025;"))
+            // The name a spreadsheet would have run as a formula is written after an apostrophe, and read back without it.
+            #expect(lines.contains("'@Atelier;association;;;0,00;0;01/02/2025;"))
+            let bad = await admin("member", "export", "--pole", pole, "--dialect", "excel", databaseURL: url)
+            #expect(bad.status == 2)
         }
     }
 }

@@ -12,7 +12,7 @@ struct AllocateCommand: AsyncParsableCommand {
         discussion: """
             A draft can be run again (allocate run --recompute RUN) until it is finalised; a finalised run never changes.
             """,
-        subcommands: [Run.self, Show.self, Finalize.self, Export.self]
+        subcommands: [Run.self, List.self, Show.self, Finalize.self, Export.self]
     )
 
     /// `--pole` and `--run`: the run that show, finalize and export work on.
@@ -53,6 +53,30 @@ struct AllocateCommand: AsyncParsableCommand {
                 throw ValidationError("give the period with --from and --to, or a draft with --recompute")
             }
             try await RunOutput.print(pole: pole, options: options) { try await compute(AllocationRunStore(database: $0)) }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the runs of a pole, latest period first.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The pole's id.") var pole: PoleID
+
+        func run() async throws {
+            let runs = try await options.withDatabase(pole: pole) { try await AllocationRunStore(database: $0).all(pole: pole) }
+            if options.json {
+                try Output.json(runs.map(AllocationRunSummaryRepresentation.init))
+            } else {
+                Output.table(
+                    ["ID", "PERIOD", "STATUS", "COSTS", "TOTAL", "UNALLOCATED", "FINALIZED"],
+                    runs.map {
+                        [
+                            $0.id.description, "\($0.period.start)..\($0.period.end)", $0.status.rawValue, String($0.costCount),
+                            DecimalText.euros($0.totalCents), DecimalText.euros($0.unallocatedCents),
+                            $0.finalizedAt.map { RFC3339.format($0) } ?? "",
+                        ]
+                    })
+            }
         }
     }
 
@@ -97,7 +121,9 @@ struct AllocateCommand: AsyncParsableCommand {
             commandName: "export", abstract: "Write members' statements as CSV, for the accountant.",
             discussion: """
                 With --member, one statement on stdout (--json: the statement as JSON). With --output DIR, one file
-                per member with a line or a credit in the run: statement-PERIOD-MEMBER.csv.
+                per member with a line or a credit in the run, named after the period and the member:
+                releve-2026-11-les-fabriques-de-romans.csv. --dialect french writes them for a French spreadsheet
+                (byte-order mark, semicolons, decimal commas, JJ/MM/AAAA dates).
                 """
         )
 
@@ -105,6 +131,7 @@ struct AllocateCommand: AsyncParsableCommand {
         @OptionGroup var selection: RunSelection
         @Option(help: "One member's statement, on stdout.") var member: MemberID?
         @Option(help: "A folder to write every member's statement in.") var output: String?
+        @Option(help: "rfc4180 (for software) or french (for a spreadsheet).") var dialect: CSVDialect = .rfc4180
 
         func run() async throws {
             let (pole, runID) = (selection.pole, selection.run)
@@ -117,7 +144,7 @@ struct AllocateCommand: AsyncParsableCommand {
                 if options.json {
                     try Output.json(representation)
                 } else {
-                    AdminEnvironment.current.standardOutput(try representation.csv())
+                    AdminEnvironment.current.standardOutput(try representation.csv(dialect: dialect))
                 }
             case (nil, let folder?):
                 do {
@@ -130,13 +157,13 @@ struct AllocateCommand: AsyncParsableCommand {
                     let currency = try await PoleStore(database: database).get(pole).currency
                     let involved = Set(stored.run.lines.map(\.memberID) + stored.run.allocations.compactMap { $0.credit?.memberID })
                     var files: [String] = []
-                    for member in try await MemberStore(database: database).all(pole: pole) where involved.contains(member.id) {
+                    let members = try await MemberStore(database: database).all(pole: pole).filter { involved.contains($0.id) }
+                    let names = FileName.statements(stored.run.period, members: members)
+                    for member in members {
                         let statement = StatementRepresentation(MemberStatement(run: stored, member: member, currency: currency))
-                        let path = URL(fileURLWithPath: folder).appendingPathComponent(
-                            "statement-\(statement.periodStart)-\(member.id).csv"
-                        ).path
+                        let path = URL(fileURLWithPath: folder).appendingPathComponent(names[member.id]!).path
                         do {
-                            try Data(try statement.csv().utf8).write(to: URL(fileURLWithPath: path))
+                            try Data(try statement.csv(dialect: dialect).utf8).write(to: URL(fileURLWithPath: path))
                         } catch let error as CocoaError {
                             throw AdminError.refused("cannot write \(path): \(error.localizedDescription)")
                         }

@@ -53,7 +53,7 @@ struct CostCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List the costs of a pole, within a period if given.")
+            commandName: "list", abstract: "List the costs of a pole, within a period if given, by period then label.")
 
         @OptionGroup var options: GlobalOptions
         @Option(help: "The pole's id.") var pole: PoleID
@@ -68,6 +68,7 @@ struct CostCommand: AsyncParsableCommand {
         func run() async throws {
             let period = from.flatMap { from in to.flatMap { DatePeriod(start: from, end: $0) } }
             let costs = try await options.withDatabase(pole: pole) { try await CostStore(database: $0).all(pole: pole, within: period) }
+                .sorted { ($0.period.start, $0.period.end, $0.label, $0.id) < ($1.period.start, $1.period.end, $1.label, $1.id) }
             if options.json {
                 try Output.json(costs.map(CostRepresentation.init))
             } else {

@@ -20,6 +20,7 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "The pole's id.") var pole: PoleID
         @OptionGroup var dates: PeriodOptions
         @Flag(help: "Print CSV (one figure per row) instead of tables.") var csv = false
+        @Option(help: "The CSV's dialect: rfc4180 (for software) or french (for a spreadsheet).") var dialect: CSVDialect = .rfc4180
 
         func run() async throws {
             let report = PoolingReportRepresentation(
@@ -29,7 +30,7 @@ struct ReportCommand: AsyncParsableCommand {
             if options.json {
                 try Output.json(report)
             } else if csv {
-                AdminEnvironment.current.standardOutput(try report.csv())
+                AdminEnvironment.current.standardOutput(try report.csv(dialect: dialect))
             } else {
                 printLine("Pooling report, \(report.from)..\(report.to)")
                 Output.table(

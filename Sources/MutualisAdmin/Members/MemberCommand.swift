@@ -157,11 +157,12 @@ extension MemberCommand {
             commandName: "import",
             abstract: "Add the members of a CSV file, all or none.",
             discussion:
-                "Columns: \(MemberCSV.header.joined(separator: ",")) (name and legalForm required). A bad row is reported with its line and field, and then nothing is imported."
+                "Columns: \(MemberCSV.header.joined(separator: ",")) (name and legalForm required), separated by , or ; (a French spreadsheet's CSV, with decimal commas and DD/MM/YYYY dates, reads as well). A bad row is reported with its line and field, and then nothing is imported. A row naming a member the pole already has (same SIRET, or same name) is refused unless --update."
         )
 
         @OptionGroup var options: GlobalOptions
         @Option(help: "The pole's id.") var pole: PoleID
+        @Flag(help: "Update the members a row names again (same SIRET or name) instead of refusing the file.") var update = false
         @Argument(help: "The CSV file.") var file: String
 
         func run() async throws {
@@ -169,7 +170,7 @@ extension MemberCommand {
             guard let text = String(data: data, encoding: .utf8) else { throw AdminError.refused("\(file) is not UTF-8") }
             let members = try await options.withDatabase(pole: pole) { database in
                 let rows = try MemberCSV.read(text, categories: try await CategoryStore(database: database).list(pole: pole))
-                return try await MemberStore(database: database).importAll(pole: pole, rows, actor: .adminCLI)
+                return try await MemberStore(database: database).importAll(pole: pole, rows, updatingExisting: update, actor: .adminCLI)
             }
             if options.json {
                 try Output.json(members.map(MemberJSON.init))
@@ -186,6 +187,7 @@ extension MemberCommand {
 
         @OptionGroup var options: GlobalOptions
         @Option(help: "The pole's id.") var pole: PoleID
+        @Option(help: "rfc4180 (for software) or french (for a spreadsheet).") var dialect: CSVDialect = .rfc4180
 
         func run() async throws {
             let (members, categories) = try await options.withDatabase(pole: pole) { database in
@@ -194,7 +196,7 @@ extension MemberCommand {
             if options.json {
                 try Output.json(members.map(MemberJSON.init))
             } else {
-                AdminEnvironment.current.standardOutput(try MemberCSV.write(members, categories: categories))
+                AdminEnvironment.current.standardOutput(try MemberCSV.write(members, categories: categories, dialect: dialect))
             }
         }
     }

@@ -28,6 +28,7 @@ extension LegalForm: ExpressibleByArgument {}
 extension Cost.Category: ExpressibleByArgument {}
 extension Resource.Kind: ExpressibleByArgument {}
 extension User.Role: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 
 /// An RFC 3339 instant with an offset, within the accepted years.
 struct InstantArgument: ExpressibleByArgument {

@@ -29,6 +29,21 @@ public struct LocalDate: Hashable, Comparable, Sendable, StringCodable {
         self.init(year: year, month: month, day: day)
     }
 
+    /// Reads `YYYY-MM-DD`, or `JJ/MM/AAAA` as French people type dates and French
+    /// spreadsheets write them.
+    public init?(typed text: String) {
+        if let date = LocalDate(text) {
+            self = date
+            return
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), InputBounds.years.contains(year)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// The date a number of days after 1970-01-01.
     public init(daysSinceEpoch days: Int) {
         let z = days + 719_468

@@ -69,13 +69,16 @@ public struct User: Hashable, Sendable, Codable {
     public var role: Role
     /// The member a member user acts for; `nil` for a coordinator.
     public var memberID: MemberID?
+    /// Disabled users keep their name in the history but can no longer sign in.
+    public var isDisabled: Bool
 
-    public init(id: UserID, poleID: PoleID, email: String, name: String, role: Role, memberID: MemberID?) {
+    public init(id: UserID, poleID: PoleID, email: String, name: String, role: Role, memberID: MemberID?, isDisabled: Bool = false) {
         self.id = id
         self.poleID = poleID
         self.email = email
         self.name = name
         self.role = role
         self.memberID = memberID
+        self.isDisabled = isDisabled
     }
 }

@@ -45,3 +45,12 @@ public struct MemberInput: Sendable {
         return errors
     }
 }
+
+extension Member {
+    /// The member as an input: what an edit starts from.
+    public var input: MemberInput {
+        MemberInput(
+            name: name, legalForm: legalForm, siret: siret?.digits, categoryID: categoryID, headcount: Double(headcountHundredths) / 100,
+            annualBudgetCents: annualBudgetCents, joinedOn: joinedOn, leftOn: leftOn)
+    }
+}

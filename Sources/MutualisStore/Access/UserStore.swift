@@ -103,10 +103,11 @@ public struct UserStore: Sendable {
         }
     }
 
-    static let columns: StaticString = "id, pole_id, email, name, role, member_id"
+    static let columns: StaticString = "id, pole_id, email, name, role, member_id, disabled_at IS NOT NULL"
 
     static func user(_ row: PostgresRow) throws -> User {
-        let (id, pole, email, name, role, member) = try row.decode((UserID, PoleID, String, String, User.Role, MemberID?).self)
-        return User(id: id, poleID: pole, email: email, name: name, role: role, memberID: member)
+        let (id, pole, email, name, role, member, disabled) = try row.decode(
+            (UserID, PoleID, String, String, User.Role, MemberID?, Bool).self)
+        return User(id: id, poleID: pole, email: email, name: name, role: role, memberID: member, isDisabled: disabled)
     }
 }

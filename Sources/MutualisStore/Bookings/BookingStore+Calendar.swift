@@ -40,8 +40,8 @@ extension BookingStore {
             ).rows.map { row in
                 CalendarEntry(
                     booking: try Self.booking(row),
-                    resourceName: try row.decode(String.self, at: 11),
-                    memberName: try row.decode(String.self, at: 12)
+                    resourceName: try row.decode(String.self, at: Self.columnCount),
+                    memberName: try row.decode(String.self, at: Self.columnCount + 1)
                 )
             }
             return (name, entries)

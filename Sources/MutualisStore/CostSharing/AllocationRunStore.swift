@@ -116,6 +116,12 @@ public struct AllocationRunStore: Sendable {
         }
     }
 
+    /// Every run of the pole, latest period first.
+    public func all(pole: PoleID) async throws -> [AllocationRunSummary] {
+        try await PageRequest.collect { try await list(pole: pole, page: $0) }
+            .sorted { ($0.period.start, $0.createdAt) > ($1.period.start, $1.createdAt) }
+    }
+
     /// A page of the pole's runs, by id.
     public func list(pole: PoleID, page: PageRequest) async throws -> Page<AllocationRunSummary> {
         let after = try page.after(AllocationRunID.self)

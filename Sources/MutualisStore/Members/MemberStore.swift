@@ -22,7 +22,12 @@ public struct MemberStore: Sendable {
     }
 
     /// Adds every member or none: the first refused row stops the import, and nothing stays.
-    public func importAll(pole: PoleID, _ inputs: [(line: Int, input: MemberInput)], actor: Actor) async throws -> [Member] {
+    /// A row naming a member the pole already has (the same SIRET, or the same name without
+    /// regard to case) is refused, so that importing a file twice duplicates no one, unless
+    /// `updatingExisting`, which writes the row over that member instead.
+    public func importAll(
+        pole: PoleID, _ inputs: [(line: Int, input: MemberInput)], updatingExisting: Bool = false, actor: Actor
+    ) async throws -> [Member] {
         for (line, input) in inputs {
             if let error = input.validationErrors().first {
                 throw StoreError.invalid("line \(line): \(error.field)", error.message)
@@ -30,9 +35,20 @@ public struct MemberStore: Sendable {
         }
         return try await database.withTransaction { connection in
             var members: [Member] = []
+            var updated = 0
             for (line, input) in inputs {
                 do {
-                    members.append(try Self.insert(connection, pole: pole, input))
+                    if let existing = try Self.existing(connection, pole: pole, like: input) {
+                        guard updatingExisting else {
+                            throw StoreError.conflict(
+                                "\(existing.name) is already a member of this pole (the same SIRET or name); import with --update to update it",
+                                field: "name")
+                        }
+                        members.append(try Self.replace(connection, existing, with: input))
+                        updated += 1
+                    } else {
+                        members.append(try Self.insert(connection, pole: pole, input))
+                    }
                 } catch let error as StoreError {
                     if case .invalid(let fields) = error, let first = fields.first {
                         throw StoreError.invalid("line \(line): \(first.field)", first.message)
@@ -45,10 +61,24 @@ public struct MemberStore: Sendable {
             }
             try AuditLog.record(
                 connection, pole: pole, actor: actor, action: "import", entity: "member", entityID: nil,
-                details: #"{"count": \#(members.count)}"#
+                details: #"{"count": \#(members.count), "updated": \#(updated)}"#
             )
             return members
         }
+    }
+
+    /// The member of the pole that `input` names again, locked: the one with its SIRET first,
+    /// else one with its name.
+    static func existing(_ connection: PostgresConnection, pole: PoleID, like input: MemberInput) throws -> Member? {
+        let siret = input.siret.flatMap(SIRET.init)?.digits
+        return try connection.query(
+            """
+            SELECT \(sql: Self.columns) FROM members
+            WHERE pole_id = \(pole)
+              AND ((\(siret)::text IS NOT NULL AND siret = \(siret)) OR lower(name) = lower(\(input.name.trimmingCharacters(in: .whitespaces))))
+            ORDER BY siret IS NOT DISTINCT FROM \(siret) DESC, id LIMIT 1 FOR UPDATE
+            """
+        ).first.map(Self.member)
     }
 
     static func insert(_ connection: PostgresConnection, pole: PoleID, _ input: MemberInput) throws -> Member {
@@ -114,31 +144,32 @@ public struct MemberStore: Sendable {
                 ).first
             else { throw StoreError.notFound("member") }
             let current = try Self.member(row)
-            var input = MemberInput(
-                name: current.name, legalForm: current.legalForm, siret: current.siret?.digits, categoryID: current.categoryID,
-                headcount: Double(current.headcountHundredths) / 100, annualBudgetCents: current.annualBudgetCents,
-                joinedOn: current.joinedOn, leftOn: current.leftOn
-            )
+            var input = current.input
             change(&input)
             let errors = input.validationErrors()
             guard errors.isEmpty else { throw StoreError.invalid(errors) }
-            do {
-                let updated = try Self.member(
-                    try connection.query(
-                        """
-                        UPDATE members SET name = \(input.name.trimmingCharacters(in: .whitespaces)), legal_form = \(input.legalForm)::legal_form,
-                            siret = \(input.siret.flatMap(SIRET.init)?.digits), category_id = \(input.categoryID),
-                            headcount = \(input.headcount)::numeric(10, 2), annual_budget_cents = \(input.annualBudgetCents),
-                            joined_on = \(input.joinedOn ?? current.joinedOn), left_on = \(input.leftOn), updated_at = now()
-                        WHERE id = \(id) RETURNING \(sql: Self.columns)
-                        """
-                    ).first!
-                )
-                try AuditLog.record(connection, pole: pole, actor: actor, action: "update", entity: "member", entityID: id.uuid)
-                return updated
-            } catch let error as PostgresError {
-                throw Self.translate(error)
-            }
+            let updated = try Self.replace(connection, current, with: input)
+            try AuditLog.record(connection, pole: pole, actor: actor, action: "update", entity: "member", entityID: id.uuid)
+            return updated
+        }
+    }
+
+    /// Writes `input` over a member locked by the caller; a missing `joinedOn` keeps its own.
+    static func replace(_ connection: PostgresConnection, _ current: Member, with input: MemberInput) throws -> Member {
+        do {
+            return try Self.member(
+                try connection.query(
+                    """
+                    UPDATE members SET name = \(input.name.trimmingCharacters(in: .whitespaces)), legal_form = \(input.legalForm)::legal_form,
+                        siret = \(input.siret.flatMap(SIRET.init)?.digits), category_id = \(input.categoryID),
+                        headcount = \(input.headcount)::numeric(10, 2), annual_budget_cents = \(input.annualBudgetCents),
+                        joined_on = \(input.joinedOn ?? current.joinedOn), left_on = \(input.leftOn), updated_at = now()
+                    WHERE id = \(current.id) RETURNING \(sql: Self.columns)
+                    """
+                ).first!
+            )
+        } catch let error as PostgresError {
+            throw Self.translate(error)
         }
     }
 

@@ -109,6 +109,22 @@ public struct ResourceStore: Sendable {
         }
     }
 
+    /// The blackouts of a resource that have not ended by `after`, by start.
+    public func blackouts(pole: PoleID, _ id: ResourceID, endingAfter after: Date) async throws -> [(range: TimeRange, reason: String)] {
+        try await database.withConnection { connection in
+            _ = try Self.get(pole: pole, id, connection)
+            return try connection.query(
+                """
+                SELECT lower(during), upper(during), reason FROM blackouts
+                WHERE resource_id = \(id) AND upper(during) > \(after) ORDER BY lower(during) LIMIT 500
+                """
+            ).rows.compactMap { row in
+                let (start, end, reason) = try row.decode((Date, Date, String).self)
+                return TimeRange(start: start, end: end).map { ($0, reason) }
+            }
+        }
+    }
+
     /// A page of the pole's resources, by id.
     public func list(pole: PoleID, page: PageRequest) async throws -> Page<Resource> {
         let after = try page.after(ResourceID.self)

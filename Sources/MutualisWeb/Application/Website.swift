@@ -16,6 +16,8 @@ public struct Website: Sendable {
     let tokens: TokenStore
     let users: UserStore
     let poles: PoleStore
+    let categories: CategoryStore
+    let allocationRules: AllocationRuleStore
     let costs: CostStore
     let reports: PoolingReportStore
     let publicURL: PublicURL
@@ -32,6 +34,8 @@ public struct Website: Sendable {
         tokens = TokenStore(database: database)
         users = UserStore(database: database)
         poles = PoleStore(database: database)
+        categories = CategoryStore(database: database)
+        allocationRules = AllocationRuleStore(database: database)
         costs = CostStore(database: database)
         reports = PoolingReportStore(database: database)
         self.publicURL = publicURL
@@ -58,6 +62,8 @@ public struct Website: Sendable {
         addPublicPoolingRoutes(to: pages)
         let coordination = pages.group("coordination").add(middleware: CoordinatorGuard<Context>(renderer: renderer))
         addCoordinationHomeRoutes(to: coordination)
+        addMemberRoutes(to: coordination)
+        addResourceAdminRoutes(to: coordination)
         addApprovalRoutes(to: coordination)
         addCostRoutes(to: coordination)
         addMonthCloseRoutes(to: coordination)

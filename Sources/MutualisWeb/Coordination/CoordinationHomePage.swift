@@ -19,7 +19,7 @@ extension Website {
             let pole = session.principal.poleID
             let pending = try await bookings.pending(pole: pole).count
             let lastMonth = session.timeZone.date(of: Date()).firstOfMonth.adding(months: -1)!
-            let runs = try await runs.list(pole: pole, page: try PageRequest(limit: PageRequest.maximumLimit)).items
+            let runs = try await runs.all(pole: pole)
                 .filter { $0.period.start == lastMonth && $0.period.end == lastMonth.adding(months: 1)! }
             let state: String
             var link = "/coordination/cloture"

@@ -93,8 +93,8 @@ extension Website {
             let value = Forms.monthValue(month)
             return .init(value: value, label: FrenchFormat.month(month).capitalizedFirst, selected: value == chosen)
         }
-        let summaries = try await runs.list(pole: session.principal.poleID, page: try PageRequest(limit: PageRequest.maximumLimit)).items
-        let history = summaries.sorted { ($0.period.start, $0.createdAt) > ($1.period.start, $1.createdAt) }.map { run in
+        let summaries = try await runs.all(pole: session.principal.poleID)
+        let history = summaries.map { run in
             MonthClosePage.Run(
                 period: Sentences.period(run.period).capitalizedFirst,
                 state: run.status == .finalized ? "finalisée" : "brouillon", total: FrenchFormat.money(cents: run.totalCents),

@@ -180,6 +180,22 @@ enum Sentences {
         return "Réductions solidaires non reportées sur les autres membres : à la charge du pôle."
     }
 
+    /// A legal form as French organisations name it.
+    static func legalForm(_ form: LegalForm) -> String {
+        switch form {
+        case .association: "Association"
+        case .scop: "SCOP"
+        case .scic: "SCIC"
+        case .cooperative: "Coopérative"
+        case .mutual: "Mutuelle"
+        case .foundation: "Fondation"
+        case .company: "Entreprise"
+        case .localAuthority: "Collectivité"
+        case .researchCentre: "Centre de recherche"
+        case .trainingBody: "Organisme de formation"
+        }
+    }
+
     /// A legal form as French organisations name it, plural.
     static func legalForms(_ form: LegalForm) -> String {
         switch form {

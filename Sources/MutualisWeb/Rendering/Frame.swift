@@ -34,7 +34,9 @@ struct Frame: Sendable {
 
     /// The sections of the coordination.
     static let coordinationSections = [
-        ("Tableau de bord", "/coordination"), ("Validations", "/coordination/validations"), ("Coûts", "/coordination/couts"),
+        ("Tableau de bord", "/coordination"), ("Membres", "/coordination/membres"), ("Ressources", "/coordination/ressources"),
+        ("Validations", "/coordination/validations"),
+        ("Coûts", "/coordination/couts"),
         ("Clôture du mois", "/coordination/cloture"), ("Rapport de mutualisation", "/coordination/rapport"),
     ]
 }

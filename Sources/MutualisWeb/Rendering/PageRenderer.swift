@@ -32,6 +32,11 @@ struct PageRenderer: Sendable {
         case relevesImprimables = "releves-imprimables"
         case rapport
         case mutualisation
+        case membres
+        case membre
+        case invitationLien = "invitation-lien"
+        case ressourcesCoordination = "ressources-coordination"
+        case ressource
 
         /// The template's text, embedded at build time.
         var text: [UInt8] {
@@ -62,6 +67,11 @@ struct PageRenderer: Sendable {
             case .relevesImprimables: PackageResources.releves_imprimables_mustache
             case .rapport: PackageResources.rapport_mustache
             case .mutualisation: PackageResources.mutualisation_mustache
+            case .membres: PackageResources.membres_mustache
+            case .membre: PackageResources.membre_mustache
+            case .invitationLien: PackageResources.invitation_lien_mustache
+            case .ressourcesCoordination: PackageResources.ressources_coordination_mustache
+            case .ressource: PackageResources.ressource_mustache
             }
         }
     }

@@ -43,13 +43,7 @@ enum Forms {
     /// A day as date fields send it (`2027-03-10`), or as people type it where a browser has
     /// no date field (`10/03/2027`).
     static func date(_ text: String?) -> LocalDate? {
-        let text = line(text, limit: 10)
-        if let date = LocalDate(text) { return date }
-        let parts = text.split(separator: "/")
-        guard parts.count == 3, parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
-            InputBounds.years.contains(year)
-        else { return nil }
-        return LocalDate(year: year, month: month, day: day)
+        LocalDate(typed: line(text, limit: 10))
     }
 
     /// The form of a signed-in person's POST; nil when it lacks the session's token.

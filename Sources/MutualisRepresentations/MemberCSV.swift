@@ -1,39 +1,48 @@
 import CSV
 import Foundation
 import MutualisDomain
-import MutualisRepresentations
-import MutualisStore
 
-/// Members as CSV (UTF-8, a header row, RFC 4180 quoting), in the API's field names, so that
-/// an export can be edited and imported again.
-enum MemberCSV {
-    static let header = ["name", "legalForm", "siret", "category", "headcount", "annualBudgetCents", "joinedOn", "leftOn"]
+/// Members as CSV, in the API's field names, so that an export (of either dialect) can be
+/// edited in a spreadsheet and imported again.
+public enum MemberCSV {
+    public static let header = ["name", "legalForm", "siret", "category", "headcount", "annualBudgetCents", "joinedOn", "leftOn"]
 
-    /// Reads every row, or fails on the first bad one naming its line and field.
-    static func read(_ text: String, categories: [MemberCategory]) throws -> [(line: Int, input: MemberInput)] {
+    /// A file that cannot be imported: the line and field at fault, in one sentence.
+    public struct Refusal: Error, CustomStringConvertible, Equatable {
+        public var description: String
+    }
+
+    /// Reads every row of a file of either dialect (a `;` file with decimal commas and
+    /// `JJ/MM/AAAA` dates as well as RFC 4180), or fails on the first bad one naming its line
+    /// and field.
+    public static func read(_ text: String, categories: [MemberCategory]) throws -> [(line: Int, input: MemberInput)] {
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+            reader = try CSVDocument.reader(text)
         } catch {
-            throw AdminError.refused("the file is not CSV: \(error)")
+            throw Refusal(description: "the file is not CSV: \(error)")
         }
         let columns = reader.headerRow ?? []
         for required in ["name", "legalForm"] where !columns.contains(required) {
-            throw AdminError.refused("line 1: the header has no \(required) column (expected \(header.joined(separator: ",")))")
+            throw Refusal(description: "line 1: the header has no \(required) column (expected \(header.joined(separator: ",")))")
         }
         if let unknown = columns.first(where: { !header.contains($0) }) {
-            throw AdminError.refused("line 1: unknown column \(unknown) (expected \(header.joined(separator: ",")))")
+            throw Refusal(description: "line 1: unknown column \(unknown) (expected \(header.joined(separator: ",")))")
         }
         var rows: [(line: Int, input: MemberInput)] = []
         var line = 1
         while reader.next() != nil {
             line += 1
             func field(_ name: String) -> String? {
-                guard let value = reader[name], !value.isEmpty else { return nil }
+                guard var value = reader[name], !value.isEmpty else { return nil }
+                // What an export wrote after an apostrophe so that no spreadsheet ran it.
+                if value.hasPrefix("'"), let second = value.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) {
+                    value.removeFirst()
+                }
                 return value
             }
-            func refuse(_ name: String, _ message: String) -> AdminError {
-                .refused("line \(line): \(name): \(message)")
+            func refuse(_ name: String, _ message: String) -> Refusal {
+                Refusal(description: "line \(line): \(name): \(message)")
             }
             guard let name = field("name") else { throw refuse("name", "is required") }
             guard let form = field("legalForm").flatMap(LegalForm.init(rawValue:)) else {
@@ -47,19 +56,21 @@ enum MemberCSV {
                 input.categoryID = match.id
             }
             if let headcount = field("headcount") {
-                guard let value = Double(headcount) else { throw refuse("headcount", "must be a number") }
-                input.headcount = value
+                guard case .success(let hundredths) = AmountText.cents(headcount, limit: Int(InputBounds.maxWeight) * 100) else {
+                    throw refuse("headcount", "must be a number of FTE with at most two decimals (3.5 or 3,5)")
+                }
+                input.headcount = Double(hundredths) / 100
             }
             if let budget = field("annualBudgetCents") {
                 guard let value = Int(budget) else { throw refuse("annualBudgetCents", "must be a whole number of cents") }
                 input.annualBudgetCents = value
             }
             if let joined = field("joinedOn") {
-                guard let date = LocalDate(joined) else { throw refuse("joinedOn", "must be a date YYYY-MM-DD") }
+                guard let date = LocalDate(typed: joined) else { throw refuse("joinedOn", "must be a date YYYY-MM-DD or DD/MM/YYYY") }
                 input.joinedOn = date
             }
             if let left = field("leftOn") {
-                guard let date = LocalDate(left) else { throw refuse("leftOn", "must be a date YYYY-MM-DD") }
+                guard let date = LocalDate(typed: left) else { throw refuse("leftOn", "must be a date YYYY-MM-DD or DD/MM/YYYY") }
                 input.leftOn = date
             }
             if let error = input.validationErrors().first { throw refuse(error.field, error.message) }
@@ -70,7 +81,7 @@ enum MemberCSV {
 
     /// Writes members in `dialect`, with the API's field names as header in both, so that
     /// either file imports again.
-    static func write(_ members: [Member], categories: [MemberCategory], dialect: CSVDialect = .rfc4180) throws -> String {
+    public static func write(_ members: [Member], categories: [MemberCategory], dialect: CSVDialect = .rfc4180) throws -> String {
         try CSVDocument.write(
             [header.map(CSVCell.text)]
                 + members.map { member in
