@@ -441,6 +441,19 @@ struct StatementAPITests {
             #expect(rows[2].hasPrefix("credit,") && rows[2].hasSuffix(",-1000.52"))
             #expect(rows[3].hasPrefix("total,") && rows[3].hasSuffix(",-750.39"))
             #expect(rows.count == 5 && rows[4].isEmpty)
+
+            let french = try await client.call(
+                .get, "/api/v1/allocation-runs/\(run.id)/statements/\(f.memberA)?dialect=french", token: f.coordinator,
+                headers: [.accept: "text/csv"])
+            expect(french, .ok)
+            let frenchRows = String(decoding: french.data, as: UTF8.self).components(separatedBy: "\r\n")
+            #expect(frenchRows[0].hasPrefix("\u{FEFF}type;id du coût;libellé;"))
+            #expect(frenchRows[1].hasPrefix("part;") && frenchRows[1].hasSuffix(";250,13"))
+            #expect(frenchRows[3].hasPrefix("total;") && frenchRows[3].hasSuffix(";-750,39"))
+            let unknown = try await client.call(
+                .get, "/api/v1/allocation-runs/\(run.id)/statements/\(f.memberA)?dialect=excel", token: f.coordinator,
+                headers: [.accept: "text/csv"])
+            expect(unknown, .badRequest)
         }
     }
 

@@ -56,12 +56,14 @@ struct AllocationRunController {
         let caller = try context.caller()
         let id = try runID(context)
         let member = try context.id("memberId", as: MemberID.self, what: "member")
+        let dialect = try request.csvDialect()
         guard caller.canSee(member: member) else { throw Problem.notFound("member") }
-        let statement = StatementRepresentation(
-            try await runs.statement(pole: caller.poleID, id, member: member, finalizedOnly: !caller.isCoordinator))
+        let stored = try await runs.statement(pole: caller.poleID, id, member: member, finalizedOnly: !caller.isCoordinator)
+        let statement = StatementRepresentation(stored)
         if request.wantsCSV {
-            return try CSVResponse(text: try statement.csv(), filename: "statement-\(statement.periodStart)-\(member).csv")
-                .response(from: request, context: context)
+            return try CSVResponse(
+                text: try statement.csv(dialect: dialect), filename: FileName.statement(stored.run.run.period, member: stored.member.name)
+            ).response(from: request, context: context)
         }
         return try statement.response(from: request, context: context)
     }

@@ -73,6 +73,11 @@ extension Request {
         return try datePeriod(first, last, startField: start, endField: end)
     }
 
+    /// `?dialect=` of a CSV answer: RFC 4180 unless `french` is asked for.
+    func csvDialect() throws -> CSVDialect {
+        try query("dialect", "rfc4180 or french") { CSVDialect(rawValue: $0) } ?? .rfc4180
+    }
+
     /// True when the caller asks for CSV rather than JSON.
     var wantsCSV: Bool {
         headers[.accept]?.contains("text/csv") ?? false

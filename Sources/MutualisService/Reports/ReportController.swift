@@ -17,10 +17,11 @@ struct ReportController {
     @Sendable func pooling(_ request: Request, context: MutualisRequestContext) async throws -> Response {
         let caller = try context.coordinator()
         let period = try request.period(from: "from", to: "to")
+        let dialect = try request.csvDialect()
         let report = PoolingReportRepresentation(try await reports.report(pole: caller.poleID, period: period))
         if request.wantsCSV {
-            return try CSVResponse(text: try report.csv(), filename: "pooling-\(report.from)-\(report.to).csv").response(
-                from: request, context: context)
+            return try CSVResponse(text: try report.csv(dialect: dialect), filename: "rapport-mutualisation-\(FileName.period(period)).csv")
+                .response(from: request, context: context)
         }
         return try report.response(from: request, context: context)
     }
