@@ -40,6 +40,13 @@ public enum FileName {
         return names
     }
 
+    /// `name` marked with its dialect where it is not the French spreadsheet's one, which the
+    /// pages offer first: `releve-2026-11-x.csv`, `releve-2026-11-x-rfc4180.csv`.
+    public static func marked(_ name: String, _ dialect: CSVDialect) -> String {
+        guard dialect == .rfc4180, let dot = name.lastIndex(of: ".") else { return name }
+        return name[..<dot] + "-rfc4180" + name[dot...]
+    }
+
     /// A member's statement for a period.
     public static func statement(_ period: DatePeriod, member: String) -> String {
         let name = slug(member)

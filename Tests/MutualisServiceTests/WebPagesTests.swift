@@ -81,6 +81,34 @@ struct WebPagesTests {
         }
     }
 
+    @Test("a member's user is refused every coordination page and form, with its token or not, and nothing changes")
+    func coordinationIsForCoordinators() async throws {
+        try await withSignedIn { client, fixture, cookie, pool in
+            let token = csrf(try await get(client, "/compte", cookie: cookie).html)
+            for path in [
+                "/coordination", "/coordination/membres", "/coordination/couts", "/coordination/cloture", "/coordination/rapport",
+                "/coordination/rapport.csv", "/coordination/membres/\(fixture.memberA)", "/coordination/validations",
+            ] {
+                #expect(try await get(client, path, cookie: cookie).status == .forbidden, "\(path)")
+                #expect(try await get(client, path, cookie: nil).status == .seeOther, "\(path)")
+            }
+            let posts = [
+                ("/coordination/couts", "label=X&category=other&amount=10&periodStart=2027-03-01&lastDay=2027-03-31"),
+                ("/coordination/cloture", "mois=2027-03"), ("/coordination/membres", "name=X&legalForm=scop"),
+                ("/coordination/rapport/publier", "du=2027-03-01&au=2027-03-31"),
+            ]
+            for (path, form) in posts {
+                #expect(try await post(client, path, cookie: cookie, form: "csrf=\(token)&\(form)").status == .forbidden, "\(path)")
+            }
+            let counts = try await pool.withConnection { connection in
+                try connection.query(
+                    "SELECT (SELECT count(*) FROM costs) + (SELECT count(*) FROM allocation_runs) + (SELECT count(*) FROM poles WHERE published_from IS NOT NULL)"
+                ).first!.decode(Int.self, at: 0)
+            }
+            #expect(counts == 0)
+        }
+    }
+
     @Test(
         "the weeks of the daylight-saving changes: the missing hour of 28 March 2027 shows as none, the doubled one of 31 October is kept")
     func daylightSavingWeeks() async throws {

@@ -66,11 +66,16 @@ extension Website {
             }
             let chosen = parts.count == 2 ? [parts[1]] : (form.reservations ?? []).prefix(200).map { $0 }
             let ids = chosen.compactMap { BookingID(Forms.line($0, limit: 40)) }
-            let reason = Forms.line(form.motif, limit: 500)
+            let reason = Forms.line(form.motif, limit: 501)
             if ids.isEmpty {
                 return try await approvalsPage(
                     context, form: form, reasonError: nil,
                     status: "Cochez au moins une réservation, ou utilisez les boutons de l’une d’elles.",
+                    httpStatus: .unprocessableContent)
+            }
+            if reason.count > 500 {
+                return try await approvalsPage(
+                    context, form: form, reasonError: "Le motif tient en 500 caractères au plus.", status: nil,
                     httpStatus: .unprocessableContent)
             }
             if next == .rejected && reason.isEmpty {

@@ -61,7 +61,8 @@ extension Website {
             guard let form = try await Forms.signed(CostForm.self, from: request, session: session)
             else { return Refusal.expiredForm.page(renderer, context) }
             var errors: [FieldMessage] = []
-            let label = Forms.line(form.label, limit: 200)
+            // One character over the limit, so that a label too long is refused rather than cut.
+            let label = Forms.line(form.label, limit: TextInput.nameLength + 1)
             if label.isEmpty {
                 errors.append(.init(field: "label", message: "Indiquez le libellé du coût, par exemple « Loyer de novembre »."))
             }

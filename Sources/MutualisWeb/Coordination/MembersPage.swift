@@ -112,14 +112,11 @@ extension Website {
         }
         router.get("/membres.csv") { request, context -> Response in
             let session = context.webSession!
-            let dialect: CSVDialect = request.uri.queryParameters.get("format") == "rfc4180" ? .rfc4180 : .french
+            let dialect = Forms.dialect(request)
             let pole = session.principal.poleID
             let text = try MemberCSV.write(
                 try await members.all(pole: pole), categories: try await categories.list(pole: pole), dialect: dialect)
-            let name = "membres-\(FileName.slug(session.poleName))\(dialect == .french ? "" : "-rfc4180").csv"
-            return Response(
-                status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: .init(byteBuffer: ByteBuffer(string: text)))
+            return .download(Array(text.utf8), filename: FileName.marked("membres-\(FileName.slug(session.poleName)).csv", dialect))
         }
         router.get("/membres/nouveau") { _, context -> Response in
             renderer.page(.membre, try await memberFormPage(context, member: nil, form: nil, errors: []))
@@ -234,7 +231,8 @@ extension Website {
         if !categoryText.isEmpty { category = CategoryID(categoryText) }
         let siret = Forms.line(form.siret, limit: 20).replacingOccurrences(of: " ", with: "")
         let input = MemberInput(
-            name: Forms.line(form.name, limit: 200), legalForm: legalForm ?? .association, siret: siret.isEmpty ? nil : siret,
+            name: Forms.line(form.name, limit: TextInput.nameLength + 1), legalForm: legalForm ?? .association,
+            siret: siret.isEmpty ? nil : siret,
             categoryID: category, headcount: headcount, annualBudgetCents: budget, joinedOn: joined, leftOn: left)
         errors += input.validationErrors().map { FieldMessage(field: Self.memberFormField($0.field), message: Self.memberSentence($0)) }
         var current: Member?

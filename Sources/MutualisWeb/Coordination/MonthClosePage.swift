@@ -54,7 +54,10 @@ extension Website {
                 let run = try await runs.draft(pole: session.principal.poleID, period: period, actor: session.principal.actor)
                 return .redirect(to: "/coordination/cloture/\(run.run.id)")
             } catch StoreError.invalid(let fields) {
-                let message = fields.first?.message ?? "la période ne convient pas"
+                let message =
+                    fields.first?.field == "periodEnd"
+                    ? "une répartition couvre dix ans au plus"
+                    : "un coût ne peut pas être partagé par sa règle (\(fields.first?.message ?? "règle inapplicable"))"
                 return try await monthClosePage(
                     context, error: PeriodRefusal("La répartition n’a pas pu être calculée : \(message)."), form: form,
                     status: .unprocessableContent)

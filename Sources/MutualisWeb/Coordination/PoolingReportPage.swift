@@ -73,14 +73,11 @@ extension Website {
             let query = request.uri.queryParameters
             guard case .success(let period) = reportPeriod(ReportPeriodForm(csrf: nil, du: query.get("du"), au: query.get("au")), session)
             else { return notFound(context) }
-            let dialect: CSVDialect = query.get("format") == "rfc4180" ? .rfc4180 : .french
+            let dialect = Forms.dialect(request)
             let report = try await reports.report(pole: session.principal.poleID, period: period)
-            let name =
-                "rapport-mutualisation-\(FileName.period(period))-\(FileName.slug(session.poleName))\(dialect == .french ? "" : "-rfc4180").csv"
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: .init(byteBuffer: ByteBuffer(string: try PoolingReportRepresentation(report).csv(dialect: dialect))))
+            let name = "rapport-mutualisation-\(FileName.period(period))-\(FileName.slug(session.poleName)).csv"
+            return .download(
+                Array(try PoolingReportRepresentation(report).csv(dialect: dialect).utf8), filename: FileName.marked(name, dialect))
         }
         router.post("/rapport/publier") { request, context -> Response in
             let session = context.webSession!

@@ -291,7 +291,8 @@ extension Website {
         let owner = Forms.line(form.ownerMemberId, limit: 40)
         guard let kind, let units else { return (nil, errors) }
         let input = ResourceInput(
-            name: Forms.line(form.name, limit: 200), kind: kind, units: units, ownerMemberID: owner.isEmpty ? nil : MemberID(owner),
+            name: Forms.line(form.name, limit: TextInput.nameLength + 1), kind: kind, units: units,
+            ownerMemberID: owner.isEmpty ? nil : MemberID(owner),
             rules: rules)
         errors += input.validationErrors().map { FieldMessage(field: resourceFormField($0.field), message: resourceSentence($0)) }
         return (errors.isEmpty ? input : nil, errors)
@@ -321,6 +322,7 @@ extension Website {
         case "units":
             return error.message.contains("staff")
                 ? "Du temps de personnel n’a qu’une unité : la personne." : "Le nombre d’unités va de 1 à \(InputBounds.maxUnits)."
+        case "ownerMemberId": return "Choisissez le membre qui apporte la ressource dans la liste."
         case "slotMinutes": return "Le pas des créneaux doit diviser une journée (15, 30, 60 minutes…)."
         case "minDurationMinutes": return "La durée minimale doit être positive et ne pas dépasser la durée maximale."
         default: return "Cette valeur sort des limites permises (\(error.message))."

@@ -29,7 +29,7 @@ extension Website {
     func addRunExportRoutes<Context: WebRequestContext>(to router: RouterGroup<Context>) {
         router.get("/cloture/:runId/releves.zip") { request, context -> Response in
             guard let run = try await coordinatorRun(context), run.run.status == .finalized else { return notFound(context) }
-            let dialect: CSVDialect = request.uri.queryParameters.get("format") == "rfc4180" ? .rfc4180 : .french
+            let dialect = Forms.dialect(request)
             let statements = try await memberStatements(run, context)
             let archive = try Archive(accessMode: .create)
             var used: Set<String> = []
@@ -48,14 +48,9 @@ extension Website {
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
-            let suffix = dialect == .french ? "" : "-rfc4180"
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "application/zip",
-                    .contentDisposition: "attachment; filename=\"releves-\(FileName.period(run.run.period))\(suffix).zip\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(bytes: archive.data ?? Data())))
+            return .download(
+                archive.data ?? Data(), filename: FileName.marked("releves-\(FileName.period(run.run.period)).zip", dialect),
+                contentType: "application/zip")
         }
         router.get("/cloture/:runId/imprimer") { _, context -> Response in
             guard let run = try await coordinatorRun(context), run.run.status == .finalized else { return notFound(context) }

@@ -82,16 +82,10 @@ extension Website {
         router.get("/releves/:runId/csv") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
             guard let statement = try await statement(session, request, context) else { return notFound(context) }
-            let dialect: CSVDialect = request.uri.queryParameters.get("format") == "rfc4180" ? .rfc4180 : .french
-            let name = FileName.statement(statement.run.run.period, member: statement.member.name)
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8",
-                    .contentDisposition:
-                        "attachment; filename=\"\(dialect == .french ? name : name.replacingOccurrences(of: ".csv", with: "-rfc4180.csv"))\"",
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: try StatementRepresentation(statement).csv(dialect: dialect))))
+            let dialect = Forms.dialect(request)
+            return .download(
+                Array(try StatementRepresentation(statement).csv(dialect: dialect).utf8),
+                filename: FileName.marked(FileName.statement(statement.run.run.period, member: statement.member.name), dialect))
         }
     }
 

@@ -30,32 +30,17 @@ struct BarChart: Sendable {
         var markup = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(Self.width)) \(Int(height))" role="img" \
             aria-labelledby="\(id)-titre \(id)-description" focusable="false">\
-            <title id="\(id)-titre">\(escaped(title))</title><desc id="\(id)-description">\(escaped(description))</desc>
+            <title id="\(id)-titre">\(Markup.escape(title))</title><desc id="\(id)-description">\(Markup.escape(description))</desc>
             """
         for (index, bar) in bars.enumerated() {
             let y = Double(index) * Self.rowHeight
             let barWidth = max(0, min(1, bar.value / full)) * (Self.width * 0.7)
             markup += """
-                <text x="0" y="\(Int(y + 18))" font-size="16" fill="#1b1b1b">\(escaped(bar.label))</text>\
+                <text x="0" y="\(Int(y + 18))" font-size="16" fill="#1b1b1b">\(Markup.escape(bar.label))</text>\
                 <rect x="0" y="\(Int(y + 26))" width="\(String(format: "%.1f", barWidth))" height="18" fill="#004c99"></rect>\
-                <text x="\(String(format: "%.1f", barWidth + 8))" y="\(Int(y + 41))" font-size="16" font-weight="700" fill="#1b1b1b">\(escaped(bar.valueText))</text>
+                <text x="\(String(format: "%.1f", barWidth + 8))" y="\(Int(y + 41))" font-size="16" font-weight="700" fill="#1b1b1b">\(Markup.escape(bar.valueText))</text>
                 """
         }
         return markup + "</svg>"
-    }
-
-    private func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

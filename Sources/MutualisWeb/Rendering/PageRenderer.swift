@@ -114,6 +114,13 @@ extension Response {
     static func redirect(to path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path])
     }
+
+    /// A file to save, named for the person who downloads it.
+    static func download(_ bytes: some Sequence<UInt8>, filename: String, contentType: String = "text/csv; charset=utf-8") -> Response {
+        Response(
+            status: .ok, headers: [.contentType: contentType, .contentDisposition: "attachment; filename=\"\(filename)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
 }
 
 /// The stylesheet, served with a long cache life: it changes only with the binary.

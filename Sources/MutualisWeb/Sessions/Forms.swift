@@ -1,5 +1,6 @@
 import Hummingbird
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// A form that carries the token of the page it was sent from.
@@ -64,6 +65,12 @@ extension Forms {
     /// A month as month fields and our selects send it: `2026-11`, its first day.
     static func month(_ text: String?) -> LocalDate? {
         LocalDate(line(text, limit: 7) + "-01")
+    }
+
+    /// The CSV dialect a download link asks for (`?format=rfc4180`); the French spreadsheet's
+    /// one otherwise, which is what people open files with.
+    static func dialect(_ request: Request) -> CSVDialect {
+        request.uri.queryParameters.get("format") == "rfc4180" ? .rfc4180 : .french
     }
 
     /// The value of a month for a form: `2026-11`.
