@@ -137,6 +137,8 @@ def test_a_coordinator_closes_last_month_in_the_browser(mutualis, demo, browser)
     visit.tab_to("Finaliser définitivement", role="button").press("Enter")
     page.wait_for_url("**?finalisee=1")
     assert "Finalisée" in page.locator("main").inner_text()
+    history = page.locator("#historique + ol").inner_text()
+    assert re.search(r"Brouillon calculé le .*\nBrouillon recalculé le .*\nRépartition finalisée le .*, par ", history), history
     visit.shot("coordination-finalisee")
 
     with page.expect_download() as download:

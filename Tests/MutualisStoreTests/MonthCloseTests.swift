@@ -55,6 +55,9 @@ struct MonthCloseTests {
             }
             let final = try await runs.finalize(pole: pole.id, reviewed.run.id, version: recomputed.version, actor: .adminCLI)
             #expect(final.run.status == .finalized)
+            let history = try await runs.history(pole: pole.id, reviewed.run.id)
+            #expect(history.map(\.action) == [.create, .recompute, .finalize])
+            #expect(history.allSatisfy { $0.actor == "admin-cli" })
         }
     }
 

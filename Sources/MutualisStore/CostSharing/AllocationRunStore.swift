@@ -116,6 +116,23 @@ public struct AllocationRunStore: Sendable {
         }
     }
 
+    /// What happened to a run, oldest first: its creation, recomputes and finalisation, each
+    /// with when and by whom (a user's name, or the admin CLI).
+    public func history(pole: PoleID, _ id: AllocationRunID) async throws -> [RunEvent] {
+        try await database.withConnection { connection in
+            try connection.query(
+                """
+                SELECT a.action, a.occurred_at, coalesce(u.name, a.actor) FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+                WHERE a.entity = 'allocation-run' AND a.entity_id = \(id) AND a.pole_id = \(pole)
+                ORDER BY a.occurred_at, a.id
+                """
+            ).rows.map { row in
+                let (action, at, actor) = try row.decode((String, Date, String).self)
+                return RunEvent(action: RunEvent.Action(rawValue: action) ?? .other, at: at, actor: actor)
+            }
+        }
+    }
+
     /// Every run of the pole, latest period first.
     public func all(pole: PoleID) async throws -> [AllocationRunSummary] {
         try await PageRequest.collect { try await list(pole: pole, page: $0) }

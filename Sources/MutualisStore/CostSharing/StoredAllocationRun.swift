@@ -72,3 +72,15 @@ public struct MemberStatement: Sendable {
         self.currency = currency
     }
 }
+
+/// Something that happened to a run, from the audit log.
+public struct RunEvent: Sendable, Equatable {
+    public enum Action: String, Sendable {
+        case create, recompute, finalize, other
+    }
+
+    public var action: Action
+    public var at: Date
+    /// The name of the user who acted, or `admin-cli`.
+    public var actor: String
+}

@@ -51,6 +51,7 @@ struct RunPage: Sendable {
     var zip: String
     var zipScripts: String
     var printable: String
+    var history: [String]
 }
 
 /// The review before finalising: what the act does, and that it cannot be undone.
@@ -232,7 +233,18 @@ extension Website {
             hasChanges: stored.previous != nil, changesSince: stored.previous.map { FrenchFormat.moment($0.computedAt, in: zone) },
             changes: changes, zip: "/coordination/cloture/\(run.id)/releves.zip",
             zipScripts: "/coordination/cloture/\(run.id)/releves.zip?format=rfc4180",
-            printable: "/coordination/cloture/\(run.id)/imprimer")
+            printable: "/coordination/cloture/\(run.id)/imprimer",
+            history: try await runs.history(pole: session.principal.poleID, run.id).map { event in
+                let what =
+                    switch event.action {
+                    case .create: "Brouillon calculé"
+                    case .recompute: "Brouillon recalculé"
+                    case .finalize: "Répartition finalisée"
+                    case .other: "Modifiée"
+                    }
+                let who = event.actor == "admin-cli" ? "l’outil d’administration" : event.actor
+                return "\(what) le \(FrenchFormat.moment(event.at, in: zone)), par \(who)."
+            })
     }
 
     private func finalizePage(_ stored: StoredAllocationRun, _ context: some WebRequestContext, error: String?) -> FinalizePage {
