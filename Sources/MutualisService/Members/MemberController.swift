@@ -81,8 +81,8 @@ struct MemberController {
             if changes.category != nil { input.categoryID = categoryID }
             if let headcount = changes.headcount { input.headcount = headcount }
             if let budget = changes.annualBudgetCents { input.annualBudgetCents = budget }
-            if let joined = changes.joinedOn.flatMap { LocalDate($0) } { input.joinedOn = joined }
-            if let left = changes.leftOn { input.leftOn = left.value.flatMap { LocalDate($0) } }
+            if let joined = changes.joinedOn.flatMap(LocalDate.init(_:)) { input.joinedOn = joined }
+            if let left = changes.leftOn { input.leftOn = left.value.flatMap(LocalDate.init(_:)) }
         }
         return MemberJSON(member)
     }

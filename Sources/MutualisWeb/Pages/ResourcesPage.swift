@@ -44,7 +44,7 @@ extension Website {
         router.get("/ressources/:resourceId") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
             guard let id = context.parameters.get("resourceId").flatMap(ResourceID.init) else { return notFound(context) }
-            let week = request.uri.queryParameters.get("semaine").flatMap { LocalDate($0) }
+            let week = request.uri.queryParameters.get("semaine").flatMap(LocalDate.init(_:))
             return try await weekPage(session, context, resource: id, week: week)
         }
     }
