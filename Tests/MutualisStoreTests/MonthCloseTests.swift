@@ -81,6 +81,26 @@ struct MonthCloseTests {
         }
     }
 
+    @Test("four coordinators choosing the same month at once make one draft, computed four times")
+    func racingDrafts() async throws {
+        try await withMigratedDatabase(size: 4) { pool in
+            let pole = try await StoredPole.make(pool, members: ["A", "B"])
+            let database = MutualisDatabase(pool: pool)
+            let runs = AllocationRunStore(database: database)
+            _ = try await CostStore(database: database).create(pole: pole.id, cost(999, "Fee", in: march), actor: .adminCLI)
+            let drafts = try await withThrowingTaskGroup(of: AllocationRunID.self) { group in
+                for _ in 0..<4 { group.addTask { try await runs.draft(pole: pole.id, period: march, actor: .adminCLI).run.id } }
+                return try await group.reduce(into: Set<AllocationRunID>()) { $0.insert($1) }
+            }
+            #expect(drafts.count == 1)
+            #expect(try await runs.all(pole: pole.id).count == 1)
+            #expect(
+                try await runs.history(pole: pole.id, try #require(drafts.first)).map(\.action) == [
+                    .create, .recompute, .recompute, .recompute,
+                ])
+        }
+    }
+
     @Test("a published period is what the public page shows; withdrawing it leaves none")
     func publication() async throws {
         try await withMigratedDatabase(size: 2) { pool in

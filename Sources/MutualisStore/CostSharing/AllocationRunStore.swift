@@ -14,60 +14,71 @@ public struct AllocationRunStore: Sendable {
     /// finalised run shares yet.
     public func create(pole: PoleID, period: DatePeriod, actor: Actor) async throws -> StoredAllocationRun {
         if let problem = period.lengthProblem(field: "periodEnd") { throw StoreError.invalid([problem]) }
-        return try await database.withTransaction { connection in
-            let id = try connection.query(
-                """
-                INSERT INTO allocation_runs (pole_id, period_start, period_end, created_by)
-                VALUES (\(pole), \(period.start), \(period.end), \(actor.userID)) RETURNING id
-                """
-            ).first!.decode(AllocationRunID.self, at: 0)
-            let run = try Self.compute(id, pole: pole, period: period, connection)
-            try AuditLog.record(
-                connection, pole: pole, actor: actor, action: "create", entity: "allocation-run", entityID: id.uuid, to: "draft")
-            return run
-        }
+        return try await database.withTransaction { try Self.create(pole: pole, period: period, actor: actor, $0) }
     }
 
     /// The draft of `period`, computed again if the pole has one for exactly that period (so
-    /// that choosing a month twice does not make two drafts), otherwise a new one.
+    /// that choosing a month twice does not make two drafts), otherwise a new one. Drafts of
+    /// one pole are made one at a time (a transaction-scoped advisory lock), so that two
+    /// coordinators choosing the same month at once still make one draft.
     public func draft(pole: PoleID, period: DatePeriod, actor: Actor) async throws -> StoredAllocationRun {
         if let problem = period.lengthProblem(field: "periodEnd") { throw StoreError.invalid([problem]) }
-        let existing = try await database.withConnection { connection in
-            try connection.query(
+        return try await database.withTransaction { connection in
+            try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended('allocation-draft:' || \(pole)::text, 0))")
+            let existing = try connection.query(
                 """
                 SELECT id FROM allocation_runs
                 WHERE pole_id = \(pole) AND period_start = \(period.start) AND period_end = \(period.end) AND status = 'draft'
                 ORDER BY created_at DESC LIMIT 1
                 """
             ).first?.decode(AllocationRunID.self, at: 0)
+            if let existing { return try Self.recompute(pole: pole, existing, actor: actor, connection) }
+            return try Self.create(pole: pole, period: period, actor: actor, connection)
         }
-        if let existing { return try await recompute(pole: pole, existing, actor: actor) }
-        return try await create(pole: pole, period: period, actor: actor)
     }
 
     /// Computes a draft again from what the database holds now; the run remembers what it
     /// charged before, for ``StoredAllocationRun/changes``.
     public func recompute(pole: PoleID, _ id: AllocationRunID, actor: Actor) async throws -> StoredAllocationRun {
-        try await database.withTransaction { connection in
-            let (period, status, _) = try Self.lock(pole: pole, id, connection)
-            guard status == .draft else { throw StoreError.conflict("the run is finalised and never changes", field: "status") }
-            try connection.execute(
-                """
-                UPDATE allocation_runs SET previous_computed_at = computed_at,
-                    previous_charges = (SELECT coalesce(jsonb_object_agg(l.member_id, (SELECT sum(a) FROM unnest(l.amounts_cents) a)), '{}')
-                                        FROM allocation_lines l WHERE l.run_id = \(id)),
-                    previous_costs = (SELECT coalesce(jsonb_object_agg(rc.cost_id, rc.amount_cents), '{}')
-                                      FROM allocation_run_costs rc WHERE rc.run_id = \(id))
-                WHERE id = \(id)
-                """
-            )
-            try connection.execute("DELETE FROM allocation_lines WHERE run_id = \(id)")
-            try connection.execute("DELETE FROM allocation_run_costs WHERE run_id = \(id)")
-            var run = try Self.compute(id, pole: pole, period: period, connection)
-            run.previous = try Self.revision(id, connection)
-            try AuditLog.record(connection, pole: pole, actor: actor, action: "recompute", entity: "allocation-run", entityID: id.uuid)
-            return run
-        }
+        try await database.withTransaction { try Self.recompute(pole: pole, id, actor: actor, $0) }
+    }
+
+    private static func create(pole: PoleID, period: DatePeriod, actor: Actor, _ connection: PostgresConnection) throws
+        -> StoredAllocationRun
+    {
+        let id = try connection.query(
+            """
+            INSERT INTO allocation_runs (pole_id, period_start, period_end, created_by)
+            VALUES (\(pole), \(period.start), \(period.end), \(actor.userID)) RETURNING id
+            """
+        ).first!.decode(AllocationRunID.self, at: 0)
+        let run = try compute(id, pole: pole, period: period, connection)
+        try AuditLog.record(
+            connection, pole: pole, actor: actor, action: "create", entity: "allocation-run", entityID: id.uuid, to: "draft")
+        return run
+    }
+
+    private static func recompute(pole: PoleID, _ id: AllocationRunID, actor: Actor, _ connection: PostgresConnection) throws
+        -> StoredAllocationRun
+    {
+        let (period, status, _) = try lock(pole: pole, id, connection)
+        guard status == .draft else { throw StoreError.conflict("the run is finalised and never changes", field: "status") }
+        try connection.execute(
+            """
+            UPDATE allocation_runs SET previous_computed_at = computed_at,
+                previous_charges = (SELECT coalesce(jsonb_object_agg(l.member_id, (SELECT sum(a) FROM unnest(l.amounts_cents) a)), '{}')
+                                    FROM allocation_lines l WHERE l.run_id = \(id)),
+                previous_costs = (SELECT coalesce(jsonb_object_agg(rc.cost_id, rc.amount_cents), '{}')
+                                  FROM allocation_run_costs rc WHERE rc.run_id = \(id))
+            WHERE id = \(id)
+            """
+        )
+        try connection.execute("DELETE FROM allocation_lines WHERE run_id = \(id)")
+        try connection.execute("DELETE FROM allocation_run_costs WHERE run_id = \(id)")
+        var run = try compute(id, pole: pole, period: period, connection)
+        run.previous = try revision(id, connection)
+        try AuditLog.record(connection, pole: pole, actor: actor, action: "recompute", entity: "allocation-run", entityID: id.uuid)
+        return run
     }
 
     /// Freezes a draft: from then on the database refuses any change to the run, its lines
@@ -116,15 +127,15 @@ public struct AllocationRunStore: Sendable {
         }
     }
 
-    /// What happened to a run, oldest first: its creation, recomputes and finalisation, each
-    /// with when and by whom (a user's name, or the admin CLI).
+    /// What happened to a run, in the order it happened (the log's own order: a transaction's
+    /// time is when it began, and one may wait on another), each with when and by whom.
     public func history(pole: PoleID, _ id: AllocationRunID) async throws -> [RunEvent] {
         try await database.withConnection { connection in
             try connection.query(
                 """
                 SELECT a.action, a.occurred_at, coalesce(u.name, a.actor) FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
                 WHERE a.entity = 'allocation-run' AND a.entity_id = \(id) AND a.pole_id = \(pole)
-                ORDER BY a.occurred_at, a.id
+                ORDER BY a.id
                 """
             ).rows.map { row in
                 let (action, at, actor) = try row.decode((String, Date, String).self)
