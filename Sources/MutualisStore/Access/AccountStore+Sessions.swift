@@ -144,7 +144,7 @@ extension AccountStore {
     /// Ends the session of a cookie's secret.
     public func signOut(_ secret: String) async throws {
         guard Secret.isWellFormed(secret, prefix: "ses_") else { return }
-        try await database.withConnection { connection in
+        _ = try await database.withConnection { connection in
             try connection.execute("DELETE FROM web_sessions WHERE token_hash = \(Secret.hash(secret))")
         }
     }

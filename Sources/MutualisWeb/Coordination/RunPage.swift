@@ -99,7 +99,9 @@ extension Website {
                     context, "Cette répartition est finalisée : elle ne change plus. Une correction se fait par une nouvelle répartition.")
             } catch StoreError.invalid(let fields) {
                 return runRefusal(
-                    context, "Le brouillon n’a pas pu être recalculé : \(fields.first?.message ?? "un coût ne peut pas être partagé").")
+                    context,
+                    "Le brouillon n’a pas pu être recalculé : un coût ne peut pas être partagé par sa règle (détail : \(fields.first?.message ?? "règle inapplicable"))."
+                )
             }
             return .redirect(to: "/coordination/cloture/\(run.run.id)?recalculee=1")
         }
@@ -123,13 +125,13 @@ extension Website {
             do {
                 _ = try await runs.finalize(
                     pole: session.principal.poleID, run.run.id, version: form.version ?? -1, actor: session.principal.actor)
-            } catch StoreError.conflict(let message, let field) {
+            } catch StoreError.conflict(_, let field) {
                 let latest = try await runs.get(pole: session.principal.poleID, run.run.id)
                 if latest.run.status == .finalized { return .redirect(to: "/coordination/cloture/\(run.run.id)?finalisee=1") }
                 let sentence =
                     field == "version"
                     ? "Le brouillon a été recalculé depuis que vous l’avez vérifié. Vérifiez les montants ci-dessous, puis confirmez à nouveau."
-                    : "Un coût de cette répartition est déjà partagé par une autre répartition finalisée (\(message)). Recalculez le brouillon."
+                    : "Un coût de cette répartition est déjà partagé par une autre répartition finalisée. Recalculez le brouillon : il ne le reprendra pas."
                 return renderer.page(.finaliser, finalizePage(latest, context, error: sentence), status: .conflict)
             }
             return .redirect(to: "/coordination/cloture/\(run.run.id)?finalisee=1")

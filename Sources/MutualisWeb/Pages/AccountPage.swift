@@ -67,7 +67,7 @@ extension Website {
         }
         router.post("/compte/calendrier") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            guard let form = try await Forms.signed(TokenForm.self, from: request, session: session)
+            guard try await Forms.signed(TokenForm.self, from: request, session: session) != nil
             else { return Refusal.expiredForm.page(renderer, context) }
             let key = try await tokens.issue(
                 for: session.principal.userID, scope: .calendar, label: "pages", actor: session.principal.actor)
@@ -79,7 +79,7 @@ extension Website {
         }
         router.post("/compte/calendrier/revoquer") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            guard let form = try await Forms.signed(TokenForm.self, from: request, session: session)
+            guard try await Forms.signed(TokenForm.self, from: request, session: session) != nil
             else { return Refusal.expiredForm.page(renderer, context) }
             try await tokens.revokeAll(of: session.principal.userID, scope: .calendar, actor: session.principal.actor)
             return .redirect(to: "/compte?fait=calendrier-revoque")

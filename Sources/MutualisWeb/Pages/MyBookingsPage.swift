@@ -81,7 +81,7 @@ extension Website {
         }
         router.post("/reservations/:bookingId/annuler") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
-            guard let form = try await Forms.signed(TokenForm.self, from: request, session: session)
+            guard try await Forms.signed(TokenForm.self, from: request, session: session) != nil
             else { return Refusal.expiredForm.page(renderer, context) }
             guard let id = context.parameters.get("bookingId").flatMap(BookingID.init) else { return notFound(context) }
             do {
