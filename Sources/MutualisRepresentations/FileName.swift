@@ -22,7 +22,7 @@ public enum FileName {
 
     /// `2026-11` for a whole month, `2026-10-01-au-2026-12-31` (the last day) otherwise.
     public static func period(_ period: DatePeriod) -> String {
-        if period.start.day == 1, period.start.adding(months: 1) == period.end { return String(period.start.description.prefix(7)) }
+        if period.isMonth { return String(period.start.description.prefix(7)) }
         return "\(period.start)-au-\(period.end.adding(days: -1))"
     }
 

@@ -17,6 +17,9 @@ public struct DatePeriod: Hashable, Sendable, Codable, CustomStringConvertible {
         DatePeriod(start: date.firstOfMonth, end: date.firstOfMonth.adding(months: 1)!)!
     }
 
+    /// The period is one whole calendar month.
+    public var isMonth: Bool { self == .month(of: start) }
+
     /// How many days the period has.
     public var dayCount: Int { start.days(until: end) }
 

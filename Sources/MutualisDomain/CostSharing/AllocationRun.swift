@@ -22,6 +22,9 @@ public struct AllocationRun: Hashable, Sendable {
     /// Every member line of every cost.
     public var lines: [AllocationLine] { allocations.flatMap(\.lines) }
 
+    /// What the members pay, over all costs.
+    public var allocatedCents: Int { allocations.reduce(0) { $0 + $1.allocatedCents } }
+
     /// What no member pays, over all costs.
     public var unallocatedCents: Int { allocations.reduce(0) { $0 + $1.unallocatedCents } }
 

@@ -110,7 +110,7 @@ extension Website {
         let zone = session.timeZone
         let pending = try await bookings.pending(pole: session.principal.poleID)
         let names = try await resourceNames(session)
-        let memberNames = Dictionary(uniqueKeysWithValues: try await members.all(pole: session.principal.poleID).map { ($0.id, $0.name) })
+        let memberNames = try await memberNames(session)
         let ticked = Set(form?.reservations ?? [])
         let items = pending.map { entry in
             let booking = entry.booking

@@ -18,9 +18,8 @@ extension Website {
             let session = context.webSession!
             let pole = session.principal.poleID
             let pending = try await bookings.pending(pole: pole).count
-            let lastMonth = session.timeZone.date(of: Date()).firstOfMonth.adding(months: -1)!
-            let runs = try await runs.all(pole: pole)
-                .filter { $0.period.start == lastMonth && $0.period.end == lastMonth.adding(months: 1)! }
+            let lastMonth = session.lastMonth
+            let runs = try await runs.all(pole: pole).filter { $0.period == lastMonth }
             let state: String
             var link = "/coordination/cloture"
             if let final = runs.first(where: { $0.status == .finalized }) {
@@ -37,7 +36,7 @@ extension Website {
                 CoordinationHomePage(
                     frame: coordinationFrame(context, "Coordination", section: "/coordination"),
                     pending: FrenchFormat.count(pending, "réservation attend", "réservations attendent"),
-                    lastMonth: FrenchFormat.month(lastMonth), lastMonthState: state, closeLink: link))
+                    lastMonth: FrenchFormat.month(lastMonth.start), lastMonthState: state, closeLink: link))
         }
     }
 }

@@ -84,10 +84,10 @@ extension Website {
                 if resource == nil { errors.append(.init(field: "resourceId", message: "Choisissez une ressource de la liste.")) }
             }
             var period: DatePeriod?
-            if let start = Forms.date(form.periodStart), let last = Forms.date(form.lastDay) {
-                period = DatePeriod(start: start, end: last.adding(days: 1))
-                if period == nil { errors.append(.init(field: "periodStart", message: "Le dernier jour doit suivre le premier.")) }
-            } else {
+            switch Forms.days(first: form.periodStart, last: form.lastDay) {
+            case .success(let days): period = days
+            case .failure(.backwards): errors.append(.init(field: "periodStart", message: "Le dernier jour doit suivre le premier."))
+            case .failure(.unreadable):
                 errors.append(
                     .init(field: "periodStart", message: "Indiquez le premier et le dernier jour de la période, au format JJ/MM/AAAA."))
             }
@@ -128,9 +128,8 @@ extension Website {
         httpStatus: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let session = context.webSession!
-        let zone = session.timeZone
-        let month = month ?? zone.date(of: Date()).firstOfMonth.adding(months: -1)!
-        let period = DatePeriod(start: month, end: month.adding(months: 1)!)!
+        let period = month.map(DatePeriod.month(of:)) ?? session.lastMonth
+        let month = period.start
         let resources = try await self.resources.all(pole: session.principal.poleID)
         let names = Dictionary(uniqueKeysWithValues: resources.map { ($0.id, $0.name) })
         let ledger = try await costs.ledger(pole: session.principal.poleID, meeting: period)

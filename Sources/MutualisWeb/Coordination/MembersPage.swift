@@ -330,7 +330,7 @@ extension Website {
                 ?? member.map { FrenchFormat.decimal(Double($0.headcountHundredths) / 100, places: 2) } ?? "",
             budget: form.map { Forms.line($0.annualBudget, limit: 40) }
                 ?? member.map {
-                    FrenchFormat.money(cents: $0.annualBudgetCents).replacingOccurrences(of: "\(FrenchFormat.noBreakSpace)€", with: "")
+                    FrenchFormat.amount(cents: $0.annualBudgetCents)
                 } ?? "",
             joinedOn: form.map { Forms.line($0.joinedOn, limit: 10) } ?? member?.joinedOn.description ?? "",
             leftOn: form.map { Forms.line($0.leftOn, limit: 10) } ?? member?.leftOn?.description ?? "",

@@ -67,21 +67,16 @@ extension Website {
 
     /// The period a form chose: its two dates if both are given, else its month.
     static func period(_ form: PeriodForm) -> Result<DatePeriod, PeriodRefusal> {
-        let from = Forms.line(form.du, limit: 10)
-        let to = Forms.line(form.au, limit: 10)
-        if !from.isEmpty || !to.isEmpty {
-            guard let start = Forms.date(from), let last = Forms.date(to) else {
-                return .failure(PeriodRefusal("Indiquez les deux dates de la période, au format JJ/MM/AAAA."))
+        if !Forms.line(form.du, limit: 10).isEmpty || !Forms.line(form.au, limit: 10).isEmpty {
+            return Forms.days(first: form.du, last: form.au).mapError { refusal in
+                switch refusal {
+                case .unreadable: PeriodRefusal("Indiquez les deux dates de la période, au format JJ/MM/AAAA.")
+                case .backwards: PeriodRefusal("La date de fin doit suivre la date de début.")
+                }
             }
-            guard let period = DatePeriod(start: start, end: last.adding(days: 1)) else {
-                return .failure(PeriodRefusal("La date de fin doit suivre la date de début."))
-            }
-            return .success(period)
         }
-        guard let month = Forms.month(form.mois), let period = DatePeriod(start: month, end: month.adding(months: 1)!) else {
-            return .failure(PeriodRefusal("Choisissez un mois."))
-        }
-        return .success(period)
+        guard let month = Forms.month(form.mois) else { return .failure(PeriodRefusal("Choisissez un mois.")) }
+        return .success(.month(of: month))
     }
 
     private func monthClosePage(
@@ -89,8 +84,7 @@ extension Website {
     ) async throws -> Response {
         let session = context.webSession!
         let today = session.timeZone.date(of: Date())
-        let lastMonth = today.firstOfMonth.adding(months: -1)!
-        let chosen = form?.mois ?? Forms.monthValue(lastMonth)
+        let chosen = form?.mois ?? Forms.monthValue(session.lastMonth.start)
         let months = (0..<13).map { offset -> MonthClosePage.Month in
             let month = today.firstOfMonth.adding(months: -offset)!
             let value = Forms.monthValue(month)

@@ -100,19 +100,15 @@ extension Website {
 
     /// The period of a report form: last month when it gives no date.
     private func reportPeriod(_ form: ReportPeriodForm, _ session: WebSession) -> Result<DatePeriod, PeriodRefusal> {
-        let from = Forms.line(form.du, limit: 10)
-        let to = Forms.line(form.au, limit: 10)
-        if from.isEmpty && to.isEmpty {
-            let month = session.timeZone.date(of: Date()).firstOfMonth.adding(months: -1)!
-            return .success(DatePeriod(start: month, end: month.adding(months: 1)!)!)
-        }
-        guard let start = Forms.date(from), let last = Forms.date(to) else {
+        if Forms.line(form.du, limit: 10).isEmpty && Forms.line(form.au, limit: 10).isEmpty { return .success(session.lastMonth) }
+        switch Forms.days(first: form.du, last: form.au) {
+        case .failure(.unreadable):
             return .failure(PeriodRefusal("Indiquez le premier et le dernier jour, au format JJ/MM/AAAA."))
-        }
-        guard let period = DatePeriod(start: start, end: last.adding(days: 1)), period.lengthProblem(field: "au") == nil else {
+        case .success(let period) where period.lengthProblem(field: "au") == nil:
+            return .success(period)
+        case .success, .failure(.backwards):
             return .failure(PeriodRefusal("Le dernier jour doit suivre le premier, et la période ne pas dépasser la longueur permise."))
         }
-        return .success(period)
     }
 
     private func reportPage(
@@ -125,8 +121,7 @@ extension Website {
         case .success(let chosen): period = chosen
         case .failure(let refusal):
             error = refusal.message
-            let month = session.timeZone.date(of: Date()).firstOfMonth.adding(months: -1)!
-            period = DatePeriod(start: month, end: month.adding(months: 1)!)!
+            period = session.lastMonth
         }
         let report = try await reports.report(pole: session.principal.poleID, period: period)
         let pole = try await poles.get(session.principal.poleID)

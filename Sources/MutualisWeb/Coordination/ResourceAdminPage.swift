@@ -147,7 +147,7 @@ extension Website {
         router.get("/ressources") { request, context -> Response in
             let session = context.webSession!
             let pole = session.principal.poleID
-            let names = Dictionary(uniqueKeysWithValues: try await members.all(pole: pole).map { ($0.id, $0.name) })
+            let names = try await memberNames(session)
             let ruleStore = allocationRules
             var rows: [ResourceListPage.Row] = []
             for resource in try await resources.all(pole: pole) {

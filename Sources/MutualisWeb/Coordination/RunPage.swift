@@ -222,13 +222,12 @@ extension Website {
                     ))
             }
         }
-        let allocated = run.allocations.reduce(0) { $0 + $1.allocatedCents }
         return RunPage(
             frame: coordinationFrame(context, "Répartition de \(period)", section: "/coordination/cloture", status: status),
             csrf: session.csrfToken, id: run.id.description, period: period.capitalizedFirst, isDraft: run.status == .draft,
             computed: FrenchFormat.moment(stored.computedAt, in: zone),
             finalized: stored.finalizedAt.map { FrenchFormat.moment($0, in: zone) },
-            total: FrenchFormat.money(cents: stored.totalCents), allocated: FrenchFormat.money(cents: allocated),
+            total: FrenchFormat.money(cents: stored.totalCents), allocated: FrenchFormat.money(cents: run.allocatedCents),
             unallocated: FrenchFormat.money(cents: run.unallocatedCents),
             credited: FrenchFormat.money(cents: credits.values.reduce(0, +)), balanced: unbalanced.isEmpty, unbalanced: unbalanced,
             members: memberRows.sorted { $0.0.localizedStandardCompare($1.0) == .orderedAscending }.map(\.1), costs: costRows,
@@ -256,7 +255,7 @@ extension Website {
             frame: coordinationFrame(context, "Finaliser la répartition de \(period)", section: "/coordination/cloture"),
             csrf: session.csrfToken, id: stored.run.id.description, version: stored.version, period: period,
             total: FrenchFormat.money(cents: stored.totalCents),
-            allocated: FrenchFormat.money(cents: stored.run.allocations.reduce(0) { $0 + $1.allocatedCents }),
+            allocated: FrenchFormat.money(cents: stored.run.allocatedCents),
             unallocated: FrenchFormat.money(cents: stored.run.unallocatedCents),
             memberCount: FrenchFormat.count(Set(stored.run.lines.filter { $0.amountCents > 0 }.map(\.memberID)).count, "membre", "membres"),
             balanced: stored.run.allocations.allSatisfy(\.isBalanced), error: error)

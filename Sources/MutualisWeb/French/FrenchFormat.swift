@@ -16,10 +16,14 @@ enum FrenchFormat {
 
     /// `1 234,56 €` from cents.
     static func money(cents: Int) -> String {
+        amount(cents: cents) + noBreakSpace + "€"
+    }
+
+    /// `1 234,56` from cents: an amount as a form shows it back, without its currency.
+    static func amount(cents: Int) -> String {
         let magnitude = cents.magnitude
-        let euros = grouped(magnitude / 100)
         let rest = magnitude % 100
-        return (cents < 0 ? "-" : "") + euros + "," + (rest < 10 ? "0" : "") + String(rest) + noBreakSpace + "€"
+        return (cents < 0 ? "-" : "") + grouped(magnitude / 100) + "," + (rest < 10 ? "0" : "") + String(rest)
     }
 
     /// `12 345` : digits in groups of three.

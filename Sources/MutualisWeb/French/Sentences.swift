@@ -113,7 +113,7 @@ enum Sentences {
     /// `novembre 2026` for a whole month, `du 1er au 15 novembre 2026` otherwise.
     static func period(_ period: DatePeriod) -> String {
         let last = period.end.adding(days: -1)
-        if period.start.day == 1, period.start.adding(months: 1) == period.end { return FrenchFormat.month(period.start) }
+        if period.isMonth { return FrenchFormat.month(period.start) }
         return "du \(FrenchFormat.dayAndMonth(period.start)) \(period.start.year) au \(FrenchFormat.dayAndMonth(last)) \(last.year)"
     }
 

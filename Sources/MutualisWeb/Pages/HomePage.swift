@@ -75,6 +75,11 @@ extension Website {
         Dictionary(uniqueKeysWithValues: try await resources.all(pole: session.principal.poleID).map { ($0.id, $0.name) })
     }
 
+    /// The names of the pole's members, by id.
+    func memberNames(_ session: WebSession) async throws -> [MemberID: String] {
+        Dictionary(uniqueKeysWithValues: try await members.all(pole: session.principal.poleID).map { ($0.id, $0.name) })
+    }
+
     /// A booking as a line of a list.
     func line(_ booking: Booking, names: [ResourceID: String], zone: PoleTimeZone, now: Date) -> BookingLine {
         BookingLine(

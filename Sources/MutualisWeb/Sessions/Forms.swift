@@ -67,6 +67,21 @@ extension Forms {
         LocalDate(line(text, limit: 7) + "-01")
     }
 
+    /// Why two date fields do not make a period.
+    enum DaysRefusal: Error {
+        /// A day is missing or not a date.
+        case unreadable
+        /// The last day comes before the first.
+        case backwards
+    }
+
+    /// The days from `first` to `last` included, as two date fields send them.
+    static func days(first: String?, last: String?) -> Result<DatePeriod, DaysRefusal> {
+        guard let start = date(first), let end = date(last) else { return .failure(.unreadable) }
+        guard let period = DatePeriod(start: start, end: end.adding(days: 1)) else { return .failure(.backwards) }
+        return .success(period)
+    }
+
     /// The CSV dialect a download link asks for (`?format=rfc4180`); the French spreadsheet's
     /// one otherwise, which is what people open files with.
     static func dialect(_ request: Request) -> CSVDialect {
