@@ -11,7 +11,8 @@ public struct MutualisAdminCommand: AsyncParsableCommand {
             """,
         subcommands: [
             DatabaseCommand.self, PoleCommand.self, MemberCommand.self, CategoryCommand.self, ResourceCommand.self, UserCommand.self,
-            TokenCommand.self, CostCommand.self, AllocateCommand.self, ReportCommand.self, DemoCommand.self,
+            TokenCommand.self, CostCommand.self, CommitmentCommand.self, BookingCommand.self, AllocateCommand.self, ReportCommand.self,
+            DemoCommand.self,
         ]
     )
 

@@ -18,6 +18,21 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
         public var usedHours: Double
         @NullEncoded public var utilisationPercent: Double?
         public var membersServed: Int
+        /// Unit-hours counted from cancellations too late to be free.
+        public var lateCancellationHours: Double
+        /// Unit-hours of confirmed bookings nobody came to.
+        public var noShowHours: Double
+        /// The members' commitments pro rata of the period against the volume used; null
+        /// without commitments.
+        @NullEncoded public var commitment: CommitmentFigures?
+    }
+
+    /// Committed against used volume on one resource, in one unit.
+    public struct CommitmentFigures: Encodable, Sendable {
+        /// `hours`, `km` or `uses`.
+        public var unit: String
+        public var committed: Double
+        public var used: Double
     }
 
     public struct StaffFigures: Encodable, Sendable {
@@ -82,7 +97,11 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
                 units: $0.resource.units, bookings: $0.bookings, bookedHours: Self.round($0.bookedHours, 2),
                 availableHours: Self.round($0.availableHours, 2), recordedHours: $0.recordedHours.map { Self.round($0, 2) },
                 usedHours: Self.round($0.usedHours, 2), utilisationPercent: $0.utilisationPercent.map { Self.round($0, 1) },
-                membersServed: $0.membersServed
+                membersServed: $0.membersServed, lateCancellationHours: Self.round($0.lateCancellationHours, 2),
+                noShowHours: Self.round($0.noShowHours, 2),
+                commitment: $0.commitment.map {
+                    CommitmentFigures(unit: $0.unit.rawValue, committed: Self.round($0.committed, 2), used: Self.round($0.used, 2))
+                }
             )
         }
         staff = StaffTotal(
@@ -143,7 +162,15 @@ public struct PoolingReportRepresentation: Encodable, Sendable {
                 row("usedHours", .fixed(resource.usedHours, decimals: 2)),
                 row("utilisationPercent", resource.utilisationPercent.map { .fixed($0, decimals: 1) } ?? ""),
                 row("membersServed", .integer(resource.membersServed)),
+                row("lateCancellationHours", .fixed(resource.lateCancellationHours, decimals: 2)),
+                row("noShowHours", .fixed(resource.noShowHours, decimals: 2)),
             ]
+            if let commitment = resource.commitment {
+                rows += [
+                    row("committedVolume", .fixed(commitment.committed, decimals: 2)), row("committedUnit", .text(commitment.unit)),
+                    row("usedVolume", .fixed(commitment.used, decimals: 2)),
+                ]
+            }
         }
         for person in staff.resources {
             func row(_ metric: String, _ value: CSVCell) -> [CSVCell] {

@@ -17,8 +17,36 @@ public struct StatementRepresentation: Encodable, Sendable {
         public var method: String
         public var basis: Double
         public var basisUnit: String
+        /// Under a rule with the commitment floor, `use` or `commitment`: what set the basis.
+        @NullEncoded public var basisSetBy: String?
         public var share: Double
         public var amountCents: Int
+    }
+
+    /// A booking that counts although nobody used it: a late cancellation (its counted
+    /// share) or a no-show (all of it).
+    public struct CountedBooking: Encodable, Sendable {
+        public var bookingId: String
+        public var resourceId: String
+        public var start: Date
+        public var end: Date
+        public var quantity: Int
+        /// `late-cancellation` or `no-show`.
+        public var kind: String
+        public var countedPercent: Int
+        /// Unit-hours counted.
+        public var countedHours: Double
+
+        public init(_ booking: Booking) {
+            bookingId = booking.id.description
+            resourceId = booking.resourceID.description
+            start = booking.range.start
+            end = booking.range.end
+            quantity = booking.quantity
+            kind = booking.noShow ? "no-show" : "late-cancellation"
+            countedPercent = booking.countedShare
+            countedHours = booking.range.duration / 3_600 * Double(booking.quantity) * Double(booking.countedShare) / 100
+        }
     }
 
     /// Money given back for a resource the member contributed.
@@ -39,6 +67,8 @@ public struct StatementRepresentation: Encodable, Sendable {
     public var currency: String
     public var lines: [Charge]
     public var credits: [CreditLine]
+    /// Late cancellations and no-shows of the period, counted in the member's use.
+    public var countedBookings: [CountedBooking]
     public var chargedCents: Int
     public var creditedCents: Int
     /// What the member pays; negative when it receives.
@@ -60,7 +90,7 @@ public struct StatementRepresentation: Encodable, Sendable {
                 costId: line.costID.description, label: shared.cost.label, category: shared.cost.category.rawValue,
                 resourceId: shared.cost.resourceID?.description, periodStart: shared.cost.period.start.description,
                 periodEnd: shared.cost.period.end.description, method: shared.rule.method.rawValue, basis: line.basis,
-                basisUnit: shared.basisUnit, share: line.share, amountCents: line.amountCents
+                basisUnit: shared.basisUnit, basisSetBy: line.basisSetBy?.rawValue, share: line.share, amountCents: line.amountCents
             )
         }
         credits = domain.credits.compactMap { credit in
@@ -70,21 +100,27 @@ public struct StatementRepresentation: Encodable, Sendable {
                 resourceId: shared.cost.resourceID?.description, amountCents: credit.amountCents
             )
         }
+        countedBookings = statement.countedBookings.map(CountedBooking.init)
         chargedCents = domain.chargedCents
         creditedCents = domain.creditedCents
         netCents = domain.netCents
     }
 
+    static func basisSetBy(_ source: String?, french: Bool) -> String {
+        guard french, let source else { return source ?? "" }
+        return source == BasisSource.commitment.rawValue ? "engagement" : "usage"
+    }
+
     /// The CSV columns: a row per charge, per credit (negative), and the net total last.
     public static let csvHeader: [CSVCell] = [
         "type", "costId", "label", "category", "resourceId", "periodStart", "periodEnd", "method", "basis", "basisUnit",
-        "sharePercent", "amount",
+        "basisSetBy", "sharePercent", "amount",
     ]
 
     /// The same columns named for a French spreadsheet.
     public static let frenchCSVHeader: [CSVCell] = [
         "type", "id du coût", "libellé", "catégorie", "id de la ressource", "début", "fin", "méthode", "base", "unité de base",
-        "part (%)", "montant (€)",
+        "base fixée par", "part (%)", "montant (€)",
     ]
 
     /// The statement as CSV of `dialect`: a header row, a row per charge and per credit
@@ -96,18 +132,29 @@ public struct StatementRepresentation: Encodable, Sendable {
             rows.append([
                 french ? "part" : "charge", .text(line.costId), .text(line.label), .text(line.category), .text(line.resourceId ?? ""),
                 .date(line.periodStart), .date(line.periodEnd), .text(line.method), .fixed(line.basis, decimals: 4),
-                .text(line.basisUnit), .fixed(line.share * 100, decimals: 4), .euros(line.amountCents),
+                .text(line.basisUnit), .text(Self.basisSetBy(line.basisSetBy, french: french)), .fixed(line.share * 100, decimals: 4),
+                .euros(line.amountCents),
+            ])
+        }
+        // Time counted without use, as such: the basis is the hours counted, no amount of its own.
+        for counted in countedBookings {
+            let kind =
+                french ? (counted.kind == "no-show" ? "absence" : "annulation tardive") : counted.kind
+            rows.append([
+                .text(kind), .text(counted.bookingId), .text("\(counted.countedPercent) %"), "", .text(counted.resourceId),
+                .text(RFC3339.format(counted.start)), .text(RFC3339.format(counted.end)), "", .fixed(counted.countedHours, decimals: 4),
+                french ? "heures" : "hours", "", "", "",
             ])
         }
         for credit in credits {
             rows.append([
                 french ? "reversement" : "credit", .text(credit.costId), .text(credit.label), .text(credit.category),
-                .text(credit.resourceId ?? ""), "", "", "", "", "", "", .euros(-credit.amountCents),
+                .text(credit.resourceId ?? ""), "", "", "", "", "", "", "", .euros(-credit.amountCents),
             ])
         }
         rows.append([
             "total", "", .text(french ? "solde de \(memberName)" : "net of \(memberName)"), "", "", .date(periodStart), .date(periodEnd),
-            "", "", "", "", .euros(netCents),
+            "", "", "", "", "", .euros(netCents),
         ])
         return try CSVDocument.write(rows, dialect: dialect)
     }

@@ -41,7 +41,8 @@ struct CostSharingCommandTests {
             #expect(statement.status == 0)
             #expect(
                 statement.standardOutput.hasPrefix(
-                    "type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,sharePercent,amount\r\n"))
+                    "type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,basisSetBy,sharePercent,amount\r\n")
+            )
 
             let parent = FileManager.default.temporaryDirectory.appendingPathComponent("statements-\(UUID())")
             let folder = parent.appendingPathComponent("2026-10")

@@ -151,12 +151,34 @@ struct BookingRuleTests {
         #expect(error.violations.map(\.field) == ["start", "start"])
     }
 
-    @Test("a cancellation after the deadline is late, and stays chargeable")
-    func cancellationDeadline() {
-        let checker = BookingRuleChecker(rules: ResourceRules(cancellationDeadlineMinutes: 48 * 60), units: 1, zone: zone)
-        let booking = F.range("2026-03-05T09:00:00+01:00", "2026-03-05T10:00:00+01:00")
-        #expect(checker.cancellation(of: booking, at: F.instant("2026-03-02T09:00:00+01:00")) == .inTime)
-        #expect(checker.cancellation(of: booking, at: F.instant("2026-03-04T09:00:01+01:00")) == .late)
+    @Test("a cancellation counts the share of the tier closest to the start that applies, nothing before the first")
+    func cancellationTiers() {
+        let tiers = [
+            CancellationTier(withinMinutes: 48 * 60, countedPercent: 100), CancellationTier(withinMinutes: 7 * 1_440, countedPercent: 50),
+        ]
+        let checker = BookingRuleChecker(rules: ResourceRules(cancellationTiers: tiers), units: 1, zone: zone)
+        let booking = F.range("2026-03-12T09:00:00+01:00", "2026-03-12T13:00:00+01:00")
+        #expect(checker.cancellation(of: booking, at: F.instant("2026-03-05T09:00:00+01:00")) == .free)
+        #expect(checker.cancellation(of: booking, at: F.instant("2026-03-05T09:00:01+01:00")).countedPercent == 50)
+        #expect(checker.cancellation(of: booking, at: F.instant("2026-03-10T09:00:00+01:00")).countedPercent == 50)
+        #expect(checker.cancellation(of: booking, at: F.instant("2026-03-10T09:00:01+01:00")).countedPercent == 100)
+        #expect(checker.cancellation(of: booking, at: F.instant("2026-03-12T10:00:00+01:00")).countedPercent == 100)
+        let none = BookingRuleChecker(rules: ResourceRules(), units: 1, zone: zone)
+        #expect(none.cancellation(of: booking, at: F.instant("2026-03-12T08:59:00+01:00")) == .free)
+    }
+
+    @Test("tiers are refused when two share a deadline, a later cancellation would count less, or they are too many")
+    func cancellationTierChecks() {
+        func fields(_ tiers: [(Int, Int)]) -> [String] {
+            ResourceRules(cancellationTiers: tiers.map { CancellationTier(withinMinutes: $0.0, countedPercent: $0.1) })
+                .validationErrors().map(\.field)
+        }
+        #expect(fields([(10_080, 50), (2_880, 100)]) == [])
+        #expect(fields([(10_080, 100), (2_880, 50)]) == ["rules.cancellationTiers"])
+        #expect(fields([(2_880, 50), (2_880, 100)]) == ["rules.cancellationTiers"])
+        #expect(fields([(2_880, 101)]) == ["rules.cancellationTiers.0.countedPercent"])
+        #expect(fields([(-1, 10)]) == ["rules.cancellationTiers.0.withinMinutes"])
+        #expect(fields((1...11).map { ($0, 100) }) == ["rules.cancellationTiers"])
     }
 
     @Test("the rules themselves are validated, each error naming its field")

@@ -85,14 +85,17 @@ struct InputBoundsTests {
     func rules() {
         let huge = ResourceRules(
             slotMinutes: Int.max, minDurationMinutes: Int.max, maxDurationMinutes: Int.max, minNoticeMinutes: Int.max,
-            maxHorizonDays: Int.max, bufferMinutes: Int.max, cancellationDeadlineMinutes: Int.max, monthlyQuotaMinutes: Int.max
+            maxHorizonDays: Int.max, bufferMinutes: Int.max, cancellationTiers: [.init(withinMinutes: Int.max, countedPercent: Int.max)],
+            monthlyQuotaMinutes: Int.max
         )
         #expect(
             Set(huge.validationErrors().map(\.field)) == [
                 "rules.slotMinutes", "rules.minDurationMinutes", "rules.maxDurationMinutes", "rules.minNoticeMinutes",
-                "rules.maxHorizonDays", "rules.bufferMinutes", "rules.cancellationDeadlineMinutes", "rules.monthlyQuotaMinutes",
+                "rules.maxHorizonDays", "rules.bufferMinutes", "rules.cancellationTiers.0.withinMinutes",
+                "rules.cancellationTiers.0.countedPercent", "rules.monthlyQuotaMinutes",
             ])
-        let negative = ResourceRules(minNoticeMinutes: Int.min, bufferMinutes: Int.min, cancellationDeadlineMinutes: -1)
+        let negative = ResourceRules(
+            minNoticeMinutes: Int.min, bufferMinutes: Int.min, cancellationTiers: [.init(withinMinutes: -1, countedPercent: 100)])
         #expect(negative.validationErrors().count == 3)
     }
 

@@ -436,7 +436,9 @@ struct StatementAPITests {
             #expect(answer.contentType?.hasPrefix("text/csv") == true)
             let text = String(decoding: answer.data, as: UTF8.self)
             let rows = text.components(separatedBy: "\r\n")
-            #expect(rows[0] == "type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,sharePercent,amount")
+            #expect(
+                rows[0]
+                    == "type,costId,label,category,resourceId,periodStart,periodEnd,method,basis,basisUnit,basisSetBy,sharePercent,amount")
             #expect(rows[1].hasPrefix("charge,") && rows[1].contains(#""Leasing, ""blue"" van""#) && rows[1].hasSuffix(",250.13"))
             #expect(rows[2].hasPrefix("credit,") && rows[2].hasSuffix(",-1000.52"))
             #expect(rows[3].hasPrefix("total,") && rows[3].hasSuffix(",-750.39"))

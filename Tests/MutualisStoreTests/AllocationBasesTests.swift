@@ -33,32 +33,37 @@ struct AllocationBasesTests {
 
     private func book(
         _ connection: PostgresConnection, _ f: Fixture, _ member: MemberID, _ start: String, _ end: String,
-        quantity: Int = 1, status: String = "confirmed", late: Bool = false
+        quantity: Int = 1, status: String = "confirmed", counted: Int = 0, noShow: Bool = false
     ) throws {
         try connection.execute(
             """
-            INSERT INTO bookings (pole_id, resource_id, member_id, quantity, during, status, late_cancellation)
+            INSERT INTO bookings (pole_id, resource_id, member_id, quantity, during, status, counted_percent, no_show)
             SELECT pole_id, \(f.resource), \(member), \(quantity), tstzrange(\(start)::timestamptz, \(end)::timestamptz, '[)'),
-                   \(status)::booking_status, \(late)
+                   \(status)::booking_status, \(counted), \(noShow)
             FROM resources WHERE id = \(f.resource)
             """
         )
     }
 
-    @Test("booked use is unit-time of confirmed bookings and late cancellations, clipped to the range")
+    @Test(
+        "booked use is unit-time of confirmed bookings (no-shows whole) and the counted share of late cancellations, clipped to the range")
     func booked() async throws {
         try await withMigratedDatabase { pool in
             try await pool.withConnection { connection in
                 let f = try fixture(connection)
                 try book(connection, f, f.member, "2027-03-02T09:00:00+01:00", "2027-03-02T11:00:00+01:00", quantity: 2)
                 try book(connection, f, f.member, "2027-02-28T22:00:00+01:00", "2027-03-01T01:00:00+01:00")
-                try book(connection, f, f.member, "2027-03-03T09:00:00+01:00", "2027-03-03T10:00:00+01:00", status: "cancelled", late: true)
+                try book(
+                    connection, f, f.member, "2027-03-03T09:00:00+01:00", "2027-03-03T10:00:00+01:00", status: "cancelled", counted: 100)
                 try book(connection, f, f.member, "2027-03-04T09:00:00+01:00", "2027-03-04T10:00:00+01:00", status: "cancelled")
+                // Half of a 4-hour booking cancelled late is 2 hours; a no-show counts whole.
+                try book(connection, f, f.other, "2027-03-08T09:00:00+01:00", "2027-03-08T13:00:00+01:00", status: "cancelled", counted: 50)
+                try book(connection, f, f.other, "2027-03-09T09:00:00+01:00", "2027-03-09T10:30:00+01:00", noShow: true)
                 try book(connection, f, f.member, "2027-03-05T09:00:00+01:00", "2027-03-05T10:00:00+01:00", status: "pending")
                 try book(connection, f, f.other, "2027-03-31T23:30:00+02:00", "2027-04-01T02:00:00+02:00")
                 let key = AllocationBases.Key(resource: f.resource, range: f.range)
                 let use = try AllocationBases.booked([key], members: [f.member, f.other], connection)[key]
-                #expect(use?.byMember == [f.member: (4 + 1 + 1) * 3_600_000, f.other: 1_800_000])
+                #expect(use?.byMember == [f.member: (4 + 1 + 1) * 3_600_000, f.other: 1_800_000 + 2 * 3_600_000 + 5_400_000])
                 #expect(use?.perDisplayUnit == 3_600_000)
             }
         }

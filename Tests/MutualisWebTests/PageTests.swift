@@ -33,13 +33,40 @@ struct PageTests {
     @Test("rules in plain words, in French, with their figures")
     func rules() {
         let rules = ResourceRules(
-            slotMinutes: 30, minNoticeMinutes: 1_440, bufferMinutes: 15, approvalRequired: true, cancellationDeadlineMinutes: 2_880)
+            slotMinutes: 30, minNoticeMinutes: 1_440, bufferMinutes: 15, approvalRequired: true,
+            cancellationTiers: [.init(withinMinutes: 2_880, countedPercent: 100), .init(withinMinutes: 10_080, countedPercent: 50)])
         let sentences = Sentences.rules(rules)
+        #expect(
+            sentences.contains(
+                "Annulation sans frais jusqu’à 7 jours avant le début ; à moins de 7 jours, 50 % du temps réservé reste compté ; à moins de 2 jours, 100 %."
+            ))
         #expect(sentences.contains("Par tranches de 30 minutes."))
         #expect(sentences.contains("À réserver 1 jour à l’avance au moins."))
         #expect(sentences.contains("Chaque réservation attend l’accord de la coordination."))
         #expect(Sentences.duration(minutes: 90) == "1 heure 30")
         #expect(Sentences.violation(.quantity, rules, units: 3) == "Cette ressource n’a que 3 unités.")
+    }
+
+    @Test("cancellation tiers are typed as a coordinator says them, and written back the same way")
+    func typedTiers() {
+        #expect(
+            TypedTiers.read("7 j : 50 %, 48 h : 100 %")
+                == [.init(withinMinutes: 10_080, countedPercent: 50), .init(withinMinutes: 2_880, countedPercent: 100)])
+        #expect(
+            TypedTiers.read("1,5 h : 30 % ; 0 h : 100%") == [
+                .init(withinMinutes: 90, countedPercent: 30), .init(withinMinutes: 0, countedPercent: 100),
+            ])
+        #expect(TypedTiers.read("") == [])
+        #expect(TypedTiers.read("48 : 100 %") == nil)
+        #expect(TypedTiers.read("48 h 100 %") == nil)
+        #expect(TypedTiers.read("99999999999 j : 100 %") == nil)
+        #expect(
+            TypedTiers.write([.init(withinMinutes: 2_880, countedPercent: 100), .init(withinMinutes: 10_080, countedPercent: 50)])
+                == "7 j : 50 % ; 48 h : 100 %")
+        #expect(
+            TypedTiers.read(TypedTiers.write([.init(withinMinutes: 90, countedPercent: 30)])) == [
+                .init(withinMinutes: 90, countedPercent: 30)
+            ])
     }
 
     @Test("the week shows whole slots, at least half an hour each")

@@ -90,7 +90,11 @@ enum DemoPole {
                 rules: ResourceRules(
                     openingHours: WeeklySchedule(
                         Weekday.allCases,
-                        [WeeklySchedule.Hours(opens: LocalTime(hour: 10, minute: 0)!, closes: LocalTime(hour: 23, minute: 0)!)]))))
+                        [WeeklySchedule.Hours(opens: LocalTime(hour: 10, minute: 0)!, closes: LocalTime(hour: 23, minute: 0)!)]),
+                    cancellationTiers: [
+                        CancellationTier(withinMinutes: 7 * 1_440, countedPercent: 50),
+                        CancellationTier(withinMinutes: 48 * 60, countedPercent: 100),
+                    ])))
         let roomA = try await resource(
             ResourceInput(
                 name: "Salle de réunion Isère", kind: .premises, rules: ResourceRules(openingHours: weekdays(8, 19), slotMinutes: 30)))
@@ -116,6 +120,7 @@ enum DemoPole {
             (desks, AllocationRule(method: .weighted, weight: .headcount)),
             (accountant, AllocationRule(method: .hybrid, basis: .actual, fixedPart: 0.4, fixedKey: .headcount)),
             (technician, AllocationRule(method: .usage, basis: .actual)),
+            (machine, AllocationRule(method: .usage, floor: .commitment)),
         ] {
             _ = try await rules.set(pole: pole.id, resource: resource.id, rule: rule, effectiveFrom: nil, actor: .adminCLI)
         }
@@ -204,6 +209,53 @@ enum DemoPole {
             }
             month = month.adding(months: 1)!
         }
+
+        // The cooperatives' practices: members committed to the wood machine for three years,
+        // a rehearsal nobody came to, a late cancellation, and a waiting request booked when
+        // the slot it waited for was cancelled.
+        let commitments = CommitmentStore(database: database)
+        for (member, hours) in [(lainiers, 240_000), (insertion, 120_000)] {
+            _ = try await commitments.create(
+                pole: pole.id,
+                CommitmentInput(
+                    memberID: member.id, resourceID: machine.id, volumeThousandths: hours, unit: .hours, startsOn: firstMonth,
+                    endsOn: firstMonth.adding(days: 3 * 365 - 1), note: "Convention d’engagement machine à bois"),
+                actor: .adminCLI)
+        }
+        let lastMonthRange = zone.range(of: DatePeriod(start: lastMonth, end: thisMonth)!)
+        if let rehearsal = try await bookingStore.list(
+            scope: BookingScope(poleID: pole.id, memberID: nil),
+            filter: BookingFilter(from: lastMonthRange.start, to: lastMonthRange.end, resourceID: studio.id),
+            page: try PageRequest(limit: 10)
+        ).items.first(where: { $0.status == .confirmed }) {
+            _ = try await bookingStore.markNoShow(rehearsal.id, pole: pole.id, actor: .adminCLI)
+        }
+        func studioHour(_ day: LocalDate) -> TimeRange {
+            TimeRange(
+                start: zone.instant(LocalDateTime(day, LocalTime(hour: 13, minute: 0)!)),
+                end: zone.instant(LocalDateTime(day, LocalTime(hour: 14, minute: 0)!)))!
+        }
+        let coordination = BookingScope(poleID: pole.id, memberID: nil)
+        let cancelledLate = try await bookingStore.book(
+            pole: pole.id, BookingInput(resourceID: studio.id, memberID: members[7].id, range: studioHour(today.adding(days: 1))),
+            actor: .adminCLI, confirm: true
+        ).bookings[0]
+        _ = try await bookingStore.move(cancelledLate.id, to: .cancelled, scope: coordination, actor: .adminCLI)
+        let freed = try await bookingStore.book(
+            pole: pole.id, BookingInput(resourceID: studio.id, memberID: members[6].id, range: studioHour(today.adding(days: 3))),
+            actor: .adminCLI, confirm: true
+        ).bookings[0]
+        let waitlist = WaitlistStore(database: database)
+        _ = try await waitlist.join(
+            pole: pole.id, BookingInput(resourceID: studio.id, memberID: fabriques.id, range: studioHour(today.adding(days: 3))),
+            actor: .adminCLI)
+        _ = try await bookingStore.move(freed.id, to: .cancelled, scope: coordination, actor: .adminCLI)
+        _ = try await bookingStore.book(
+            pole: pole.id, BookingInput(resourceID: studio.id, memberID: members[7].id, range: studioHour(today.adding(days: 4))),
+            actor: .adminCLI, confirm: true)
+        _ = try await waitlist.join(
+            pole: pole.id, BookingInput(resourceID: studio.id, memberID: fabriques.id, range: studioHour(today.adding(days: 4))),
+            actor: .adminCLI)
 
         let users = UserStore(database: database)
         let tokens = TokenStore(database: database)

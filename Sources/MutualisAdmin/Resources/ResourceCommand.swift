@@ -90,6 +90,10 @@ struct ResourceCommand: AsyncParsableCommand {
         @Option(help: "The member that contributed it; 'none' for the pole's own.") var owner: OwnerChange?
         @Option(help: "Whether members' bookings wait for approval: true or false.") var approvalRequired: Bool?
         @Option(help: "Minutes kept free after each booking.") var bufferMinutes: Int?
+        @Option(
+            help: ArgumentHelp(
+                "What a late cancellation counts: MINUTES:PERCENT pairs, such as 10080:50,2880:100 (half within 7 days, all within 48 h); none: always free.",
+                valueName: "tiers")) var cancellationTiers: CancellationTiersArgument?
         @Option(help: #"The rule its costs are shared by, as JSON: '{"method": "hybrid", "fixedPart": 0.4, "fixedKey": "headcount"}'."#)
         var allocationRule: String?
         @Option(
@@ -117,7 +121,7 @@ struct ResourceCommand: AsyncParsableCommand {
         }
 
         private var changesResource: Bool {
-            name != nil || units != nil || owner != nil || approvalRequired != nil || bufferMinutes != nil
+            name != nil || units != nil || owner != nil || approvalRequired != nil || bufferMinutes != nil || cancellationTiers != nil
         }
 
         func validate() throws {
@@ -134,7 +138,7 @@ struct ResourceCommand: AsyncParsableCommand {
             let rule = try allocationRule.map { try options.allocationRule($0) }
             let from = effectiveFrom
             let changesResource = changesResource
-            let (name, units, approval, buffer) = (name, units, approvalRequired, bufferMinutes)
+            let (name, units, approval, buffer, tiers) = (name, units, approvalRequired, bufferMinutes, cancellationTiers?.tiers)
             // A wrong rule is refused before anything is written; the resource is changed
             // before the rule, whose own checks (members of fixedShares) come last.
             if let error = rule?.validationErrors().first { throw AdminError.refused("\(error.field): \(error.message)") }
@@ -148,6 +152,7 @@ struct ResourceCommand: AsyncParsableCommand {
                         if let ownerChange { input.ownerMemberID = ownerChange }
                         if let approval { input.rules.approvalRequired = approval }
                         if let buffer { input.rules.bufferMinutes = buffer }
+                        if let tiers { input.rules.cancellationTiers = tiers }
                     }
                     : try await resources.get(pole: pole, resource)
                 if let rule {
@@ -168,8 +173,57 @@ struct ResourceCommand: AsyncParsableCommand {
 
     struct Blackout: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "blackout", abstract: "Make a resource unavailable for a while.", subcommands: [Add.self]
+            commandName: "blackout", abstract: "Make a resource unavailable for a while, list and retire blackouts.",
+            subcommands: [Add.self, List.self, Remove.self]
         )
+
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "The blackouts not yet over, by start.")
+
+            @OptionGroup var options: GlobalOptions
+            @Option(help: "The pole's id.") var pole: PoleID
+            @Option(help: "The resource's id.") var resource: ResourceID
+
+            func run() async throws {
+                let blackouts = try await options.withDatabase(pole: pole) { database in
+                    try await ResourceStore(database: database).blackouts(pole: pole, resource, endingAfter: Date())
+                }
+                if options.json {
+                    try Output.json(
+                        blackouts.map {
+                            [
+                                "id": $0.id.description, "start": RFC3339.format($0.range.start), "end": RFC3339.format($0.range.end),
+                                "reason": $0.reason,
+                            ]
+                        })
+                } else {
+                    Output.table(
+                        ["ID", "START", "END", "REASON"],
+                        blackouts.map { [$0.id.description, RFC3339.format($0.range.start), RFC3339.format($0.range.end), $0.reason] })
+                }
+            }
+        }
+
+        struct Remove: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "remove", abstract: "Retire a blackout; waiting requests that now fit are booked at once.")
+
+            @OptionGroup var options: GlobalOptions
+            @Option(help: "The pole's id.") var pole: PoleID
+            @Option(help: "The resource's id.") var resource: ResourceID
+            @Option(help: "The blackout's id (see blackout list).") var blackout: BlackoutID
+
+            func run() async throws {
+                try await options.withDatabase(pole: pole) { database in
+                    try await ResourceStore(database: database).removeBlackout(pole: pole, resource, blackout, actor: .adminCLI)
+                }
+                if options.json {
+                    try Output.json(["removed": blackout.description])
+                } else {
+                    printLine("Blackout \(blackout) retired")
+                }
+            }
+        }
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a blackout period (maintenance, holidays).")

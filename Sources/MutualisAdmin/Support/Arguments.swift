@@ -75,3 +75,40 @@ struct EuroAmount: ExpressibleByArgument {
         return nil
     }
 }
+
+extension UsageRecord.Unit: ExpressibleByArgument {}
+
+/// A volume a year as people type it (`120`, `120.5`), read exactly into thousandths.
+struct VolumeArgument: ExpressibleByArgument {
+    let thousandths: Int
+
+    init?(argument: String) {
+        guard argument.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(argument),
+            let thousandths = FixedPoint.exact(value, scale: 1_000)
+        else { return nil }
+        self.thousandths = thousandths
+    }
+}
+
+/// Cancellation tiers as `MINUTES:PERCENT` pairs, comma-separated (`10080:50,2880:100`:
+/// half the time counted within 7 days of the start, all of it within 48 hours), or `none`.
+struct CancellationTiersArgument: ExpressibleByArgument {
+    let tiers: [CancellationTier]
+
+    init?(argument: String) {
+        if argument == "none" {
+            tiers = []
+            return
+        }
+        var tiers: [CancellationTier] = []
+        for pair in argument.split(separator: ",") {
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, parts.allSatisfy({ $0.count <= 6 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                let minutes = Int(parts[0]), let percent = Int(parts[1])
+            else { return nil }
+            tiers.append(CancellationTier(withinMinutes: minutes, countedPercent: percent))
+        }
+        guard !tiers.isEmpty else { return nil }
+        self.tiers = tiers
+    }
+}

@@ -12,8 +12,11 @@ public struct Booking: Hashable, Sendable, Codable {
     public var note: String
     /// The recurring series the booking belongs to, if any.
     public var seriesID: SeriesID?
-    /// Cancelled after the resource's deadline: still chargeable.
-    public var lateCancellation: Bool
+    /// What a cancelled booking still counts of its time (0...100), by the resource's
+    /// cancellation tiers when it was cancelled.
+    public var countedPercent: Int
+    /// A confirmed booking nobody came to, as its coordinator marked it: it counts whole.
+    public var noShow: Bool
     /// Why a coordinator approved or rejected it, when they said.
     public var decisionReason: String
     /// When it was asked for.
@@ -21,8 +24,8 @@ public struct Booking: Hashable, Sendable, Codable {
 
     public init(
         id: BookingID, poleID: PoleID, resourceID: ResourceID, memberID: MemberID, range: TimeRange,
-        quantity: Int = 1, status: BookingStatus, note: String = "", seriesID: SeriesID? = nil, lateCancellation: Bool = false,
-        decisionReason: String = "", createdAt: Date? = nil
+        quantity: Int = 1, status: BookingStatus, note: String = "", seriesID: SeriesID? = nil, countedPercent: Int = 0,
+        noShow: Bool = false, decisionReason: String = "", createdAt: Date? = nil
     ) {
         self.id = id
         self.poleID = poleID
@@ -33,9 +36,24 @@ public struct Booking: Hashable, Sendable, Codable {
         self.status = status
         self.note = note
         self.seriesID = seriesID
-        self.lateCancellation = lateCancellation
+        self.countedPercent = countedPercent
+        self.noShow = noShow
         self.decisionReason = decisionReason
         self.createdAt = createdAt
+    }
+}
+
+extension Booking {
+    /// Cancelled too late to be free: it counts some of its time.
+    public var lateCancellation: Bool { status == .cancelled && countedPercent > 0 }
+
+    /// The share of its time the booking counts when costs are shared, 0...100.
+    public var countedShare: Int {
+        switch status {
+        case .confirmed: 100
+        case .cancelled: countedPercent
+        case .pending, .rejected: 0
+        }
     }
 }
 

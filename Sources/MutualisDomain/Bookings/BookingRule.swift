@@ -42,3 +42,9 @@ public struct BookingRulesViolated: Error, Hashable, Sendable, CustomStringConve
 
     public var description: String { violations.map(\.description).joined(separator: "; ") }
 }
+
+extension BookingRule {
+    /// A slot breaks this rule only until something frees it: a retired blackout, or the
+    /// cancellation of the booking whose buffer it falls in. A waitlist can wait for it.
+    public var mayFreeUp: Bool { self == .blackout || self == .buffer }
+}

@@ -128,20 +128,27 @@ public struct BookingRuleChecker: Sendable {
         if !found.isEmpty { throw BookingRulesViolated(found) }
     }
 
-    /// Whether cancelling now is within the deadline; a late cancellation is allowed, but
-    /// the booking stays chargeable.
+    /// What cancelling now would count of the booking's time, by the resource's tiers.
     public func cancellation(of booking: TimeRange, at now: Date) -> Cancellation {
-        guard let deadline = rules.cancellationDeadlineMinutes else { return .inTime }
-        return now > booking.start.addingTimeInterval(-Double(deadline * 60)) ? .late : .inTime
+        Cancellation(
+            countedPercent: CancellationTier.countedPercent(rules.cancellationTiers, secondsLeft: booking.start.timeIntervalSince(now)))
     }
 }
 
-/// Whether a cancellation came before the resource's deadline.
-public enum Cancellation: Sendable, Equatable {
+/// What a cancellation still counts of the booked time, when costs are shared.
+public struct Cancellation: Sendable, Equatable {
+    /// 0 when free, 100 when the booking counts whole.
+    public var countedPercent: Int
+
+    public init(countedPercent: Int) {
+        self.countedPercent = countedPercent
+    }
+
     /// Free of charge.
-    case inTime
-    /// After the deadline: the booking still counts as used when costs are shared.
-    case late
+    public static let free = Cancellation(countedPercent: 0)
+
+    /// The cancellation counts some of the booked time.
+    public var isLate: Bool { countedPercent > 0 }
 }
 
 extension Date {

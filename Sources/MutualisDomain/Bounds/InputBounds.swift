@@ -33,6 +33,9 @@ public enum InputBounds {
     public static let maxPeriodDays = 3_660
     /// The largest measured quantity of actual usage (hours, km or uses) in one record.
     public static let maxUsageQuantity = 1_000_000.0
+    /// The largest volume of a commitment, in thousandths of its unit a year: every unit of the
+    /// largest resource, every hour of a leap year, with room to spare.
+    public static let maxCommitmentThousandths = 10_000_000_000
     /// The largest weight of a member (headcount in FTE, or a custom weight).
     public static let maxWeight = 1_000_000.0
 

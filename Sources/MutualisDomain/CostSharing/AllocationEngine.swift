@@ -43,8 +43,9 @@ public enum AllocationEngine {
             usage[position] = amount
         }
         if let capacity = cost.capacity, capacity < 0 { throw .negativeCapacity(id) }
+        let measured = try MeasuredUse(cost, usage: usage, index: index)
 
-        let keys = WeightKeys(cost: cost, members: sortedMembers, usage: usage)
+        let keys = WeightKeys(cost: cost, members: sortedMembers, measured: measured)
         let rule = cost.rule
         var parts: [SharePart]
         let displayed: [Double]
@@ -89,7 +90,8 @@ public enum AllocationEngine {
             lines.append(
                 AllocationLine(
                     memberID: member.id, costID: id, basis: displayed[position],
-                    share: parts.reduce(0) { $0 + $1.share(of: position) }, amountCents: amounts[position]
+                    share: parts.reduce(0) { $0 + $1.share(of: position) }, amountCents: amounts[position],
+                    basisSetBy: measured.setBy?[position]
                 ))
         }
         return CostAllocation(

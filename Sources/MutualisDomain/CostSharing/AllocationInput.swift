@@ -39,10 +39,12 @@ public struct CostToShare: Hashable, Sendable {
     public var capacity: Int?
     /// The member that contributed the resource, credited with the cost.
     public var ownerMemberID: MemberID?
+    /// The members' commitments on the resource, for a rule with the commitment floor.
+    public var commitments: [CommittedVolume]
 
     public init(
         costID: CostID, amountCents: Int, period: DatePeriod, rule: AllocationRule, usage: [MemberID: Int] = [:],
-        usagePerDisplayUnit: Int = 3_600, capacity: Int? = nil, ownerMemberID: MemberID? = nil
+        usagePerDisplayUnit: Int = 3_600, capacity: Int? = nil, ownerMemberID: MemberID? = nil, commitments: [CommittedVolume] = []
     ) {
         self.costID = costID
         self.amountCents = amountCents
@@ -52,5 +54,6 @@ public struct CostToShare: Hashable, Sendable {
         self.usagePerDisplayUnit = usagePerDisplayUnit
         self.capacity = capacity
         self.ownerMemberID = ownerMemberID
+        self.commitments = commitments
     }
 }

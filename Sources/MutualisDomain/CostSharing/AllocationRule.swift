@@ -30,6 +30,12 @@ public struct AllocationRule: Hashable, Sendable, Codable {
         case absorb
     }
 
+    /// A lower bound on each member's use.
+    public enum Floor: String, Sendable, NamedValue {
+        /// The larger of the use and the member's commitments, pro rata of the period.
+        case commitment
+    }
+
     /// A member attribute to weigh by.
     public enum Weight: String, Sendable, NamedValue {
         case headcount, budget
@@ -49,10 +55,12 @@ public struct AllocationRule: Hashable, Sendable, Codable {
     /// The fixed part of a hybrid rule, 0...1 (0.4 is 40 %).
     public var fixedPart: Double?
     public var fixedKey: FixedKey?
+    /// What each member's use counts at least, for `usage` and the variable part of `hybrid`.
+    public var floor: Floor?
 
     public init(
         method: Method, basis: Basis = .booked, idle: Idle = .full, weight: Weight? = nil,
-        fixedShares: [MemberID: Double]? = nil, fixedPart: Double? = nil, fixedKey: FixedKey? = nil
+        fixedShares: [MemberID: Double]? = nil, fixedPart: Double? = nil, fixedKey: FixedKey? = nil, floor: Floor? = nil
     ) {
         self.method = method
         self.basis = basis
@@ -61,10 +69,11 @@ public struct AllocationRule: Hashable, Sendable, Codable {
         self.fixedShares = fixedShares
         self.fixedPart = fixedPart
         self.fixedKey = fixedKey
+        self.floor = floor
     }
 
     enum CodingKeys: String, CodingKey {
-        case method, basis, idle, weight, fixedShares, fixedPart, fixedKey
+        case method, basis, idle, weight, fixedShares, fixedPart, fixedKey, floor
     }
 
     /// Reads a rule as the API writes it; `basis` and `idle` default to booked and full.
@@ -77,6 +86,7 @@ public struct AllocationRule: Hashable, Sendable, Codable {
         fixedShares = try container.decodeIfPresent([MemberID: Double].self, forKey: .fixedShares)
         fixedPart = try container.decodeIfPresent(Double.self, forKey: .fixedPart)
         fixedKey = try container.decodeIfPresent(FixedKey.self, forKey: .fixedKey)
+        floor = try container.decodeIfPresent(Floor.self, forKey: .floor)
     }
 
     /// The rule of a resource without one: usage, booked, full.
@@ -113,6 +123,9 @@ public struct AllocationRule: Hashable, Sendable, Codable {
         }
         if let fixedPart, !(0...1).contains(fixedPart) || fixedPartTenThousandths == nil {
             errors.append(FieldError(field: "fixedPart", message: "the fixed part is between 0 and 1, with at most four decimals"))
+        }
+        if floor != nil && method != .usage && method != .hybrid {
+            errors.append(FieldError(field: "floor", message: "a floor applies to use: the usage and hybrid methods only"))
         }
         switch method {
         case .usage, .equal:

@@ -42,13 +42,16 @@ public struct AllocationLine: Hashable, Sendable, Codable {
     /// The member's exact share of the cost, before rounding to the cent (0...1).
     public var share: Double
     public var amountCents: Int
+    /// Under a rule with a floor, whether the use or the commitment set the basis.
+    public var basisSetBy: BasisSource?
 
-    public init(memberID: MemberID, costID: CostID, basis: Double, share: Double, amountCents: Int) {
+    public init(memberID: MemberID, costID: CostID, basis: Double, share: Double, amountCents: Int, basisSetBy: BasisSource? = nil) {
         self.memberID = memberID
         self.costID = costID
         self.basis = basis
         self.share = share
         self.amountCents = amountCents
+        self.basisSetBy = basisSetBy
     }
 }
 

@@ -7,30 +7,35 @@ struct WeightKeys {
     private let coefficients: [Int128]
     /// Each member's days of membership within the cost's period.
     private let days: [Int]
-    /// Each member's use of the cost's resource.
-    private let usage: [Int]
+    /// Each member's use of the cost's resource, after any floor.
+    private let usage: [Int128]
+    /// What one display unit of use is worth, in the units of `usage`.
+    private let usagePerDisplayUnit: Int128
+    /// The resource's capacity, in the units of `usage`.
+    private let capacity: Int128?
 
-    /// The keys of `cost`, whose use is given by member position.
-    init(cost: CostToShare, members sorted: SortedMembers, usage: [Int]) {
+    /// The keys of `cost`, whose use is measured as `measured` says (by member position).
+    init(cost: CostToShare, members sorted: SortedMembers, measured: MeasuredUse) {
         self.cost = cost
         members = sorted.members
         coefficients = sorted.coefficients
         days = sorted.days(in: cost.period)
-        self.usage = usage
+        usage = measured.usage
+        usagePerDisplayUnit = measured.perDisplayUnit
+        capacity = measured.capacity
     }
 
     /// Use × coefficient; out of the total use (`full`) or of the capacity (`absorb`).
     func usagePart(fraction: Int128) -> SharePart {
-        let raw = usage.map { Int128(fast: $0) }
-        let weights = zip(raw, coefficients).map { $0 * $1 }
+        let weights = zip(usage, coefficients).map { $0 * $1 }
         let weighted = weights.reduce(0, +)
         let total: Int128
         switch cost.rule.idle {
         case .full:
             total = weighted
         case .absorb:
-            let used = raw.reduce(0, +)
-            let available = max(Int128(fast: cost.capacity ?? 0), used)
+            let used = usage.reduce(0, +)
+            let available = max(capacity ?? 0, used)
             total = max(available * AllocationEngine.scale, weighted)
         }
         return SharePart(fraction: fraction, weights: weights, total: total)
@@ -57,9 +62,9 @@ struct WeightKeys {
     }
 
     var usageDisplay: [Double] {
-        let perUnit = Double(max(1, cost.usagePerDisplayUnit))
+        let perUnit = max(1, usagePerDisplayUnit).fastDouble
         return members.indices.map { position in
-            Double(usage[position]) * members[position].coefficient.value / perUnit
+            usage[position].fastDouble * members[position].coefficient.value / perUnit
         }
     }
 

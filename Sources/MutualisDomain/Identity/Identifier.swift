@@ -55,6 +55,10 @@ public typealias SeriesID = Identifier<BookingSeries>
 public typealias UsageRecordID = Identifier<UsageRecord>
 public typealias CostID = Identifier<Cost>
 public typealias AllocationRunID = Identifier<AllocationRun>
+public typealias CommitmentID = Identifier<Commitment>
+public typealias BlackoutID = Identifier<Blackout>
+public typealias WaitlistEntryID = Identifier<WaitlistEntry>
+public typealias NotificationID = Identifier<MemberNotification>
 
 /// Identifiers key JSON objects by their string form: `{"MEMBER_ID": 25.0}`.
 extension Identifier: CodingKeyRepresentable {

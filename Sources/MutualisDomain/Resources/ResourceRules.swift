@@ -14,8 +14,8 @@ public struct ResourceRules: Hashable, Sendable, Codable {
     public var bufferMinutes: Int
     /// Bookings wait as `pending` until a coordinator approves them.
     public var approvalRequired: Bool
-    /// A cancellation later than this before the start stays chargeable.
-    public var cancellationDeadlineMinutes: Int?
+    /// What a late cancellation still counts of the booked time; none means free until the start.
+    public var cancellationTiers: [CancellationTier]
     /// Unit-hours one member may hold per calendar month (in minutes).
     public var monthlyQuotaMinutes: Int?
 
@@ -28,7 +28,7 @@ public struct ResourceRules: Hashable, Sendable, Codable {
         maxHorizonDays: Int? = nil,
         bufferMinutes: Int = 0,
         approvalRequired: Bool = false,
-        cancellationDeadlineMinutes: Int? = nil,
+        cancellationTiers: [CancellationTier] = [],
         monthlyQuotaMinutes: Int? = nil
     ) {
         self.openingHours = openingHours
@@ -39,7 +39,7 @@ public struct ResourceRules: Hashable, Sendable, Codable {
         self.maxHorizonDays = maxHorizonDays
         self.bufferMinutes = bufferMinutes
         self.approvalRequired = approvalRequired
-        self.cancellationDeadlineMinutes = cancellationDeadlineMinutes
+        self.cancellationTiers = cancellationTiers
         self.monthlyQuotaMinutes = monthlyQuotaMinutes
     }
 
@@ -76,7 +76,7 @@ public struct ResourceRules: Hashable, Sendable, Codable {
         within(monthlyQuotaMinutes, 1...InputBounds.maxMonthlyQuotaHours * 60, "rules.monthlyQuotaMinutes")
         within(minNoticeMinutes, 0...minutes, "rules.minNoticeMinutes")
         within(bufferMinutes, 0...minutes, "rules.bufferMinutes")
-        within(cancellationDeadlineMinutes, 0...minutes, "rules.cancellationDeadlineMinutes")
+        errors += CancellationTier.validationErrors(cancellationTiers, field: "rules.cancellationTiers")
         if let slotMinutes, (1...1_440).contains(slotMinutes), 1440 % slotMinutes != 0 {
             errors.append(FieldError(field: "rules.slotMinutes", message: "must divide a day (1440 minutes)"))
         }

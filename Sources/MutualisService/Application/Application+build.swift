@@ -68,6 +68,8 @@ public func buildRouter(
     CostController(costs: CostStore(database: database), rules: AllocationRuleStore(database: database)).addRoutes(to: api)
     AllocationRunController(runs: AllocationRunStore(database: database)).addRoutes(to: api)
     ReportController(reports: PoolingReportStore(database: database)).addRoutes(to: api)
+    CommitmentController(commitments: CommitmentStore(database: database)).addRoutes(to: api)
+    WaitlistController(waitlist: WaitlistStore(database: database)).addRoutes(to: api)
     try Website(database: database, publicURL: publicURL, accounts: accounts).addRoutes(to: router)
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router

@@ -16,6 +16,32 @@ struct BookingController {
         group.post("bookings/:bookingId/cancel", use: cancel)
         group.post("bookings/:bookingId/approve", use: approve)
         group.post("bookings/:bookingId/reject", use: reject)
+        group.post("bookings/:bookingId/no-show", use: noShow)
+        group.delete("bookings/:bookingId/no-show", use: withdrawNoShow)
+        group.get("bookings/:bookingId/cancellation", use: cancellationPreview)
+    }
+
+    /// Marks a confirmed booking that has started as a no-show (coordinator).
+    @Sendable func noShow(_ request: Request, context: MutualisRequestContext) async throws -> BookingJSON {
+        let caller = try context.coordinator()
+        let id = try context.id("bookingId", as: BookingID.self, what: "booking")
+        return BookingJSON(try await bookings.markNoShow(id, pole: caller.poleID, actor: caller.actor))
+    }
+
+    /// Takes a no-show mark back (coordinator).
+    @Sendable func withdrawNoShow(_ request: Request, context: MutualisRequestContext) async throws -> BookingJSON {
+        let caller = try context.coordinator()
+        let id = try context.id("bookingId", as: BookingID.self, what: "booking")
+        return BookingJSON(try await bookings.markNoShow(id, pole: caller.poleID, false, actor: caller.actor))
+    }
+
+    /// What cancelling the booking now would count of its time.
+    @Sendable func cancellationPreview(_ request: Request, context: MutualisRequestContext) async throws -> CancellationJSON {
+        let caller = try context.caller()
+        let id = try context.id("bookingId", as: BookingID.self, what: "booking")
+        let scope = BookingScope(caller)
+        let booking = try await bookings.get(id, scope: scope)
+        return CancellationJSON(booking: booking, try await bookings.cancellationPreview(id, scope: scope))
     }
 
     @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> Response {
@@ -37,7 +63,7 @@ struct BookingController {
         let caller = try context.caller()
         let raw = try await request.body.collect(upTo: context.maxUploadSize)
         let body = try Request.decodeJSON(BookingBody.self, from: Data(buffer: raw))
-        let input = try bookingInput(body, caller: caller)
+        let input = try Self.bookingInput(body, caller: caller)
         let isSeries = input.recurrence != nil
         let render: @Sendable (BookingOutcome) throws -> StoredResponse = { outcome in
             let data =
@@ -105,7 +131,8 @@ struct BookingController {
         return BookingJSON(moved[0])
     }
 
-    private func bookingInput(_ body: BookingBody, caller: Principal) throws -> BookingInput {
+    /// A booking's input from its body, for the caller: a member user books for its own member.
+    static func bookingInput(_ body: BookingBody, caller: Principal) throws -> BookingInput {
         var errors: [FieldError] = []
         guard let resource = ResourceID(body.resourceId) else { throw Problem.notFound("resource") }
         let member: MemberID

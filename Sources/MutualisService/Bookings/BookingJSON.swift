@@ -16,6 +16,9 @@ struct BookingJSON: ResponseEncodable, Sendable {
     var note: String
     @NullEncoded var seriesId: String?
     var lateCancellation: Bool
+    /// What the booking counts of its time when costs are shared, 0...100.
+    var countedPercent: Int
+    var noShow: Bool
 
     init(_ booking: Booking) {
         id = booking.id.description
@@ -28,6 +31,23 @@ struct BookingJSON: ResponseEncodable, Sendable {
         note = booking.note
         seriesId = booking.seriesID?.description
         lateCancellation = booking.lateCancellation
+        countedPercent = booking.countedShare
+        noShow = booking.noShow
+    }
+}
+
+/// What cancelling a booking now would count of its time.
+struct CancellationJSON: ResponseEncodable, Sendable {
+    var bookingId: String
+    /// 0 when the cancellation is free.
+    var countedPercent: Int
+    /// Unit-hours that would still count in the member's use.
+    var countedHours: Double
+
+    init(booking: Booking, _ cancellation: Cancellation) {
+        bookingId = booking.id.description
+        countedPercent = cancellation.countedPercent
+        countedHours = booking.range.duration / 3_600 * Double(booking.quantity) * Double(cancellation.countedPercent) / 100
     }
 }
 

@@ -23,6 +23,16 @@ extension Request {
         return value
     }
 
+    /// `?memberId=` for a coordinator (nil: every member); a member user's own member, which
+    /// it may name, but no other.
+    func memberFilter(for caller: Principal) throws -> MemberID? {
+        let asked = try query("memberId", "a member id") { MemberID($0) }
+        if caller.isCoordinator { return asked }
+        guard let own = caller.memberID else { throw Problem(status: .forbidden, detail: "this user acts for no member") }
+        if let asked, asked != own { throw Problem(status: .forbidden, detail: "a member user reads its own member's only") }
+        return own
+    }
+
     /// `?limit=` and `?cursor=` of a list.
     func pageRequest() throws -> PageRequest {
         let limit = try query("limit", "a whole number from 1 to 1000") { Int($0) }

@@ -14,6 +14,8 @@ struct ResourceController {
         group.get("resources/:resourceId", use: get)
         group.patch("resources/:resourceId", use: update)
         group.post("resources/:resourceId/blackouts", use: addBlackout)
+        group.get("resources/:resourceId/blackouts", use: blackouts)
+        group.delete("resources/:resourceId/blackouts/:blackoutId", use: removeBlackout)
         group.get("resources/:resourceId/availability", use: availability)
     }
 
@@ -74,6 +76,32 @@ struct ResourceController {
         }
         try await resources.addBlackout(pole: caller.poleID, id, range: range, reason: body.reason ?? "", actor: caller.actor)
         return .created
+    }
+
+    struct BlackoutJSON: ResponseEncodable, Sendable {
+        var id: String
+        var start: Date
+        var end: Date
+        var reason: String
+    }
+
+    /// The blackouts that have not ended yet, by start.
+    @Sendable func blackouts(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<BlackoutJSON> {
+        let caller = try context.caller()
+        let id = try context.id("resourceId", as: ResourceID.self, what: "resource")
+        let items = try await resources.blackouts(pole: caller.poleID, id, endingAfter: Date()).map {
+            BlackoutJSON(id: $0.id.description, start: $0.range.start, end: $0.range.end, reason: $0.reason)
+        }
+        return ListResponse(items: items, next: nil)
+    }
+
+    /// Retires a blackout; waiting requests that now fit are booked at once.
+    @Sendable func removeBlackout(_ request: Request, context: MutualisRequestContext) async throws -> HTTPResponse.Status {
+        let caller = try context.coordinator()
+        let id = try context.id("resourceId", as: ResourceID.self, what: "resource")
+        let blackout = try context.id("blackoutId", as: BlackoutID.self, what: "blackout")
+        try await resources.removeBlackout(pole: caller.poleID, id, blackout, actor: caller.actor)
+        return .noContent
     }
 
     struct FreeSpan: Encodable, Sendable {

@@ -18,7 +18,11 @@ struct RulesJSON: Codable, Sendable {
     var maxHorizonDays: Int?
     var bufferMinutes: Int?
     var approvalRequired: Bool?
+    /// The tiers' single deadline: a cancellation later than this counts some of the time.
+    /// Given alone, it is one tier counting everything.
     var cancellationDeadlineMinutes: Int?
+    /// What a cancellation counts of the booked time, by how late it comes.
+    var cancellationTiers: [CancellationTier]?
     /// Unit-hours one member may hold a month.
     var monthlyQuotaHours: Double?
 
@@ -36,7 +40,8 @@ struct RulesJSON: Codable, Sendable {
         maxHorizonDays = rules.maxHorizonDays
         bufferMinutes = rules.bufferMinutes
         approvalRequired = rules.approvalRequired
-        cancellationDeadlineMinutes = rules.cancellationDeadlineMinutes
+        cancellationDeadlineMinutes = CancellationTier.deadlineMinutes(rules.cancellationTiers)
+        cancellationTiers = rules.cancellationTiers.sorted { $0.withinMinutes > $1.withinMinutes }
         monthlyQuotaHours = rules.monthlyQuotaMinutes.map { Double($0) / 60 }
     }
 
@@ -75,13 +80,27 @@ struct RulesJSON: Codable, Sendable {
                     ))
             }
         }
+        var tiers = cancellationTiers ?? []
+        if let deadline = cancellationDeadlineMinutes {
+            if !(0...InputBounds.maxRuleMinutes).contains(deadline) {
+                errors.append(
+                    FieldError(field: "rules.cancellationDeadlineMinutes", message: "must be from 0 to \(InputBounds.maxRuleMinutes)"))
+            } else if cancellationTiers == nil {
+                tiers = [CancellationTier(withinMinutes: deadline, countedPercent: 100)]
+            } else if CancellationTier.deadlineMinutes(tiers) != deadline {
+                errors.append(
+                    FieldError(
+                        field: "rules.cancellationDeadlineMinutes",
+                        message: "give the tiers, or the single deadline, not both (or the deadline the tiers make)"))
+            }
+        }
         guard errors.isEmpty else { return .failure(FieldErrors(errors)) }
         return .success(
             ResourceRules(
                 openingHours: schedule, slotMinutes: slotMinutes, minDurationMinutes: minDurationMinutes,
                 maxDurationMinutes: maxDurationMinutes, minNoticeMinutes: minNoticeMinutes, maxHorizonDays: maxHorizonDays,
                 bufferMinutes: bufferMinutes ?? 0, approvalRequired: approvalRequired ?? false,
-                cancellationDeadlineMinutes: cancellationDeadlineMinutes, monthlyQuotaMinutes: quota
+                cancellationTiers: tiers, monthlyQuotaMinutes: quota
             ))
     }
 

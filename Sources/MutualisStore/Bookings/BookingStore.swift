@@ -183,7 +183,7 @@ public struct BookingStore: Sendable {
         throw StoreError.conflict("the slot was taken by a concurrent booking", field: "start")
     }
 
-    private static func bookOne(
+    static func bookOne(
         _ connection: PostgresConnection, pole: PoleID, context: Context, input: BookingInput,
         range: TimeRange, series: SeriesID?, actor: Actor, confirm: Bool, now: Date
     ) throws -> Booking {
@@ -303,18 +303,19 @@ public struct BookingStore: Sendable {
     /// A booking's columns, from `bookings b`; ``booking(_:)`` reads them back.
     static let columns: StaticString = """
         b.id, b.pole_id, b.resource_id, b.member_id, lower(b.during), upper(b.during), b.quantity, b.status, b.note,
-        b.series_id, b.late_cancellation, b.decision_reason, b.created_at
+        b.series_id, b.counted_percent, b.no_show, b.decision_reason, b.created_at
         """
     /// How many columns ``columns`` holds: a query's own columns come after them.
-    static let columnCount = 13
+    static let columnCount = 14
 
     static func booking(_ row: PostgresRow) throws -> Booking {
-        let (id, pole, resource, member, start, end, quantity, status, note, series, late, reason, created) = try row.decode(
-            (BookingID, PoleID, ResourceID, MemberID, Date, Date, Int, BookingStatus, String, SeriesID?, Bool, String, Date).self
+        let (id, pole, resource, member, start, end, quantity, status, note, series, counted, noShow, reason, created) = try row.decode(
+            (BookingID, PoleID, ResourceID, MemberID, Date, Date, Int, BookingStatus, String, SeriesID?, Int, Bool, String, Date).self
         )
         return Booking(
             id: id, poleID: pole, resourceID: resource, memberID: member, range: TimeRange(start: start, end: end)!,
-            quantity: quantity, status: status, note: note, seriesID: series, lateCancellation: late, decisionReason: reason,
+            quantity: quantity, status: status, note: note, seriesID: series, countedPercent: counted, noShow: noShow,
+            decisionReason: reason,
             createdAt: created
         )
     }

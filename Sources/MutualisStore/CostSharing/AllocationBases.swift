@@ -24,7 +24,8 @@ struct AllocationBases {
         var perDisplayUnit: Int { unit == .hours ? 3_600_000 : 1_000 }
     }
 
-    /// Unit-time of confirmed bookings, and of cancellations too late to be free, clipped to
+    /// Unit-time of confirmed bookings (no-shows included), and the counted share of
+    /// cancellations too late to be free (half of a 4-hour booking is 2 hours), clipped to
     /// each key's range.
     ///
     /// The keys' boundaries cut time into segments (a year of monthly costs: twelve). One
@@ -68,17 +69,18 @@ struct AllocationBases {
             SELECT r.n, m.n, g.segment, g.milliseconds
             FROM (
                 SELECT s.resource_id, s.member_id, s.segment,
-                       sum(s.quantity * date_part('epoch', least(upper(s.during), (\(bounds)::timestamptz[])[s.segment + 1])
-                                                           - greatest(lower(s.during), (\(bounds)::timestamptz[])[s.segment])) * 1000)::bigint
+                       sum(s.quantity * s.counted * date_part('epoch', least(upper(s.during), (\(bounds)::timestamptz[])[s.segment + 1])
+                                                           - greatest(lower(s.during), (\(bounds)::timestamptz[])[s.segment])) * 10)::bigint
                        AS milliseconds
                 FROM (
                     SELECT b.resource_id, b.member_id, b.quantity, b.during,
+                           CASE WHEN b.status = 'confirmed' THEN 100 ELSE b.counted_percent END AS counted,
                            generate_series(greatest(width_bucket(lower(b.during), \(bounds)::timestamptz[]), 1),
                                            least(width_bucket(upper(b.during) - interval '1 microsecond', \(bounds)::timestamptz[]),
                                                  \(bounds.count - 1)::int)) AS segment
                     FROM bookings b
                     WHERE b.resource_id = ANY(\(resources)) AND b.during && tstzrange(\(bounds.first!), \(bounds.last!), '[)')
-                      AND (b.status = 'confirmed' OR (b.status = 'cancelled' AND b.late_cancellation))
+                      AND (b.status = 'confirmed' OR (b.status = 'cancelled' AND b.counted_percent > 0))
                 ) AS s
                 GROUP BY s.resource_id, s.member_id, s.segment
             ) AS g

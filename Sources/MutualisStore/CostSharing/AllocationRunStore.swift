@@ -122,8 +122,19 @@ public struct AllocationRunStore: Sendable {
             let run = try Self.get(pole: pole, id, member: member, connection)
             if finalizedOnly && run.run.status != .finalized { throw StoreError.notFound("allocation run") }
             let memberRecord = try MemberStore.get(pole: pole, member, connection)
-            let currency = try PoleStore.get(pole, connection).currency
-            return MemberStatement(run: run, member: memberRecord, currency: currency)
+            let record = try PoleStore.get(pole, connection)
+            let range = try record.zone().range(of: run.run.period)
+            // The bookings that count although nobody used them: late cancellations, no-shows.
+            let counted = try connection.query(
+                """
+                SELECT \(sql: BookingStore.columns) FROM bookings b
+                WHERE b.member_id = \(member) AND b.pole_id = \(pole)
+                  AND ((b.status = 'cancelled' AND b.counted_percent > 0) OR b.no_show)
+                  AND b.during && tstzrange(\(range.start), \(range.end), '[)')
+                ORDER BY lower(b.during), b.id
+                """
+            ).rows.map(BookingStore.booking)
+            return MemberStatement(run: run, member: memberRecord, currency: record.currency, countedBookings: counted)
         }
     }
 
@@ -203,16 +214,22 @@ public struct AllocationRunStore: Sendable {
             (LocalDate, LocalDate, AllocationRun.Status, Date, Date, Date?).self)
         var costs: [SharedCost] = []
         var allocations: [CostAllocation] = []
+        // Under a floor, the members whose commitment set their basis, by cost position.
+        var committedMembers: [Set<MemberID>?] = []
         for row in try connection.query(
             """
-            SELECT \(sql: CostStore.columns), rc.rule::text, rc.basis_unit, rc.unallocated_cents, rc.credit_member_id
+            SELECT \(sql: CostStore.columns), rc.rule::text, rc.basis_unit, rc.unallocated_cents, rc.credit_member_id,
+                   rc.committed_members
             FROM allocation_run_costs rc JOIN costs c ON c.id = rc.cost_id
             WHERE rc.run_id = \(id) ORDER BY rc.position
             """
         ).rows {
             let cost = try CostStore.cost(row, pole: pole)
-            let (rule, unit, unallocated, credit) = try row.decode((String, String, Int, MemberID?).self, startingAt: 8)
-            costs.append(SharedCost(cost: cost, rule: try AllocationRuleJSON.decode(rule), basisUnit: unit))
+            let (ruleText, unit, unallocated, credit, committed) = try row.decode(
+                (String, String, Int, MemberID?, [MemberID]).self, startingAt: 8)
+            let rule = try AllocationRuleJSON.decode(ruleText)
+            costs.append(SharedCost(cost: cost, rule: rule, basisUnit: unit))
+            committedMembers.append(rule.floor == nil ? nil : Set(committed))
             allocations.append(
                 CostAllocation(
                     costID: cost.id, amountCents: cost.amountCents, lines: [], unallocatedCents: unallocated,
@@ -236,7 +253,8 @@ public struct AllocationRunStore: Sendable {
                 allocations[position].lines.append(
                     AllocationLine(
                         memberID: memberID, costID: allocations[position].costID, basis: bases[index], share: shares[index],
-                        amountCents: amounts[index]))
+                        amountCents: amounts[index],
+                        basisSetBy: committedMembers[position].map { $0.contains(memberID) ? .commitment : .use }))
             }
         }
         return StoredAllocationRun(
@@ -309,6 +327,9 @@ public struct AllocationRunStore: Sendable {
         let actualKeys = Set(costs.filter { measured($0.rule) && $0.rule.basis == .actual }.compactMap { key($0.cost) })
         let booked = try AllocationBases.booked(Array(bookedKeys), members: members.map(\.id), connection)
         let actual = try AllocationBases.actual(Array(actualKeys), connection)
+        let floored = Set(costs.filter { measured($0.rule) && $0.rule.floor == .commitment }.compactMap(\.cost.resourceID))
+        let commitments = Dictionary(
+            grouping: try CommitmentStore.inForce(resources: Array(floored), over: period, connection), by: \.resourceID)
 
         var toShare: [CostToShare] = []
         var basisUnits: [String] = []
@@ -319,7 +340,22 @@ public struct AllocationRunStore: Sendable {
             )
             var usageUnit = "hours"
             if measured(rule), let key = key(cost) {
-                let use = (rule.basis == .booked ? booked[key] : actual[key]) ?? AllocationBases.Use()
+                var use = (rule.basis == .booked ? booked[key] : actual[key]) ?? AllocationBases.Use()
+                if rule.floor == .commitment {
+                    let committed = commitments[key.resource] ?? []
+                    // Nothing recorded yet: the use is counted in what the members committed to.
+                    if rule.basis == .actual && use.byMember.isEmpty, let first = committed.first { use.unit = first.unit }
+                    share.commitments = try committed.map { commitment in
+                        guard commitment.unit == use.unit else {
+                            throw StoreError.invalid(
+                                "costs",
+                                "cost \(cost.id) (\(cost.label)): a commitment counts \(commitment.unit.rawValue), but this resource's use is counted in \(use.unit.rawValue)"
+                            )
+                        }
+                        let perYear = use.unit == .hours ? commitment.volumeThousandths * 3_600 : commitment.volumeThousandths
+                        return CommittedVolume(memberID: commitment.memberID, perYear: perYear, term: commitment.term)
+                    }
+                }
                 share.usage = use.byMember
                 share.usagePerDisplayUnit = use.perDisplayUnit
                 usageUnit = use.unit.rawValue
@@ -385,12 +421,15 @@ public struct AllocationRunStore: Sendable {
         }
         try connection.execute(
             """
-            INSERT INTO allocation_run_costs (run_id, cost_id, position, rule, basis_unit, amount_cents, unallocated_cents, credit_member_id)
-            SELECT \(run), c.cost, c.position, c.rule::jsonb, c.unit, c.amount, c.unallocated, nullif(c.credit, '')::uuid
+            INSERT INTO allocation_run_costs (run_id, cost_id, position, rule, basis_unit, amount_cents, unallocated_cents, credit_member_id,
+                                              committed_members)
+            SELECT \(run), c.cost, c.position, c.rule::jsonb, c.unit, c.amount, c.unallocated, nullif(c.credit, '')::uuid,
+                   coalesce(string_to_array(nullif(c.committed, ''), ',')::uuid[], '{}')
             FROM unnest(\(allocations.map(\.costID)), \(ruleColumn), \(basisUnits),
                         \(allocations.map(\.amountCents)), \(allocations.map(\.unallocatedCents)),
-                        \(allocations.map { $0.credit?.memberID.description ?? "" }))
-                 WITH ORDINALITY AS c(cost, rule, unit, amount, unallocated, credit, position)
+                        \(allocations.map { $0.credit?.memberID.description ?? "" }),
+                        \(allocations.map { $0.lines.filter { $0.basisSetBy == .commitment }.map(\.memberID.description).joined(separator: ",") }))
+                 WITH ORDINALITY AS c(cost, rule, unit, amount, unallocated, credit, committed, position)
             """
         )
         let (created, computed) = try connection.query(

@@ -65,11 +65,15 @@ public struct MemberStatement: Sendable {
     public var run: StoredAllocationRun
     public var member: Member
     public var currency: String
+    /// The member's late cancellations and no-shows in the run's period: time that counts
+    /// in its use although nobody used it.
+    public var countedBookings: [Booking]
 
-    public init(run: StoredAllocationRun, member: Member, currency: String) {
+    public init(run: StoredAllocationRun, member: Member, currency: String, countedBookings: [Booking] = []) {
         self.run = run
         self.member = member
         self.currency = currency
+        self.countedBookings = countedBookings
     }
 }
 

@@ -16,6 +16,13 @@ public struct PoolingReport: Sendable {
         public var membersServed: Int
         /// Hours recorded as actual use (a shared employee's timesheets); nil when none were.
         public var recordedHours: Double?
+        /// Unit-hours counted from cancellations too late to be free (their counted share).
+        public var lateCancellationHours: Double = 0
+        /// Unit-hours of confirmed bookings nobody came to (within `bookedHours`).
+        public var noShowHours: Double = 0
+        /// The members' commitments pro rata of the period, and the volume used in the same
+        /// unit; nil without commitments.
+        public var commitment: CommittedAgainstUsed?
 
         /// The hours it served: recorded hours where use is recorded (a timesheet says what
         /// was worked, bookings only what was planned), booked hours otherwise.
@@ -25,6 +32,15 @@ public struct PoolingReport: Sendable {
         public var utilisationPercent: Double? {
             availableHours > 0 ? usedHours / availableHours * 100 : nil
         }
+    }
+
+    /// What the members committed to on a resource over the period, against what they used.
+    public struct CommittedAgainstUsed: Sendable {
+        public var unit: UsageRecord.Unit
+        /// The commitments' volume pro rata of the period's days.
+        public var committed: Double
+        /// Hours used (recorded, or booked), or the km or uses recorded.
+        public var used: Double
     }
 
     /// The time of one shared staff member over the period.

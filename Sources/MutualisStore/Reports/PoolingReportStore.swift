@@ -13,7 +13,7 @@ public struct PoolingReportStore: Sendable {
     /// The report for a period of the pole's calendar.
     public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
         if let problem = period.lengthProblem(field: "to") { throw StoreError.invalid([problem]) }
-        // Eight statements, one snapshot: the figures agree with each other.
+        // Eleven statements, one snapshot: the figures agree with each other.
         return try await database.withSnapshot { connection in
             let record = try PoleStore.get(pole, connection)
             let zone = try record.zone()
@@ -35,6 +35,43 @@ public struct PoolingReportStore: Sendable {
             ).rows {
                 let (resource, count, hours) = try row.decode((ResourceID, Int, Double).self)
                 booked[resource] = (count, hours)
+            }
+            var lateHours: [ResourceID: (late: Double, noShow: Double)] = [:]
+            for row in try connection.query(
+                """
+                SELECT b.resource_id,
+                       coalesce(sum(b.quantity * b.counted_percent * extract(epoch FROM upper(b.during * tstzrange(\(range.start), \(range.end), '[)'))
+                                    - lower(b.during * tstzrange(\(range.start), \(range.end), '[)')))) FILTER (WHERE b.status = 'cancelled'), 0)::float8 / 360000,
+                       coalesce(sum(b.quantity * extract(epoch FROM upper(b.during * tstzrange(\(range.start), \(range.end), '[)'))
+                                    - lower(b.during * tstzrange(\(range.start), \(range.end), '[)')))) FILTER (WHERE b.no_show), 0)::float8 / 3600
+                FROM bookings b
+                WHERE b.pole_id = \(pole) AND ((b.status = 'cancelled' AND b.counted_percent > 0) OR b.no_show)
+                  AND b.during && tstzrange(\(range.start), \(range.end), '[)')
+                GROUP BY b.resource_id
+                """
+            ).rows {
+                let (resource, late, noShow) = try row.decode((ResourceID, Double, Double).self)
+                lateHours[resource] = (late, noShow)
+            }
+            var recorded: [ResourceID: [UsageRecord.Unit: Double]] = [:]
+            for row in try connection.query(
+                """
+                SELECT resource_id, unit, sum(quantity_thousandths)::float8 / 1000 FROM usage_records
+                WHERE pole_id = \(pole) AND unit <> 'hours' AND lower(during) >= \(range.start) AND lower(during) < \(range.end)
+                GROUP BY resource_id, unit
+                """
+            ).rows {
+                let (resource, unit, quantity) = try row.decode((ResourceID, UsageRecord.Unit, Double).self)
+                recorded[resource, default: [:]][unit] = quantity
+            }
+            let floor = CommitmentFloor(period: period)
+            var committed: [ResourceID: (unit: UsageRecord.Unit, volume: Double)] = [:]
+            for commitment in try CommitmentStore.inForce(resources: resources.map(\.id), over: period, connection) {
+                let volume = floor.committed([
+                    CommittedVolume(memberID: commitment.memberID, perYear: commitment.volumeThousandths, term: commitment.term)
+                ])
+                let thousandths = Double(volume) / Double(floor.scale)
+                committed[commitment.resourceID, default: (commitment.unit, 0)].volume += thousandths / 1_000
             }
             var recordedHours: [ResourceID: Double] = [:]
             for row in try connection.query(
@@ -105,11 +142,17 @@ public struct PoolingReportStore: Sendable {
             }
 
             let uses = resources.map { resource in
-                PoolingReport.ResourceUse(
+                var use = PoolingReport.ResourceUse(
                     resource: resource, bookings: booked[resource.id]?.count ?? 0, bookedHours: booked[resource.id]?.hours ?? 0,
                     availableHours: Double(AllocationBases.capacity(of: resource, over: range, in: zone)) / 3_600_000,
-                    membersServed: served[resource.id] ?? 0, recordedHours: recordedHours[resource.id]
+                    membersServed: served[resource.id] ?? 0, recordedHours: recordedHours[resource.id],
+                    lateCancellationHours: lateHours[resource.id]?.late ?? 0, noShowHours: lateHours[resource.id]?.noShow ?? 0
                 )
+                if let (unit, volume) = committed[resource.id] {
+                    let used = unit == .hours ? use.usedHours : recorded[resource.id]?[unit] ?? 0
+                    use.commitment = PoolingReport.CommittedAgainstUsed(unit: unit, committed: volume, used: used)
+                }
+                return use
             }
             let staff = uses.filter { $0.resource.kind == .staff }.map { use in
                 let recorded = recordedHours[use.resource.id]

@@ -110,17 +110,37 @@ public struct ResourceStore: Sendable {
     }
 
     /// The blackouts of a resource that have not ended by `after`, by start.
-    public func blackouts(pole: PoleID, _ id: ResourceID, endingAfter after: Date) async throws -> [(range: TimeRange, reason: String)] {
+    public func blackouts(pole: PoleID, _ id: ResourceID, endingAfter after: Date) async throws -> [Blackout] {
         try await database.withConnection { connection in
             _ = try Self.get(pole: pole, id, connection)
             return try connection.query(
                 """
-                SELECT lower(during), upper(during), reason FROM blackouts
+                SELECT id, lower(during), upper(during), reason FROM blackouts
                 WHERE resource_id = \(id) AND upper(during) > \(after) ORDER BY lower(during) LIMIT 500
                 """
             ).rows.compactMap { row in
-                let (start, end, reason) = try row.decode((Date, Date, String).self)
-                return TimeRange(start: start, end: end).map { ($0, reason) }
+                let (blackout, start, end, reason) = try row.decode((BlackoutID, Date, Date, String).self)
+                return TimeRange(start: start, end: end).map { Blackout(id: blackout, resourceID: id, range: $0, reason: reason) }
+            }
+        }
+    }
+
+    /// Retires a blackout: the resource can be booked over its span again, and the waitlist's
+    /// requests that now fit are booked in the same transaction.
+    public func removeBlackout(pole: PoleID, _ id: ResourceID, _ blackout: BlackoutID, actor: Actor, now: Date = Date()) async throws {
+        try await database.withTransaction { connection in
+            let resource = try Self.get(pole: pole, id, connection)
+            guard
+                let row = try connection.query(
+                    "DELETE FROM blackouts WHERE resource_id = \(id) AND id = \(blackout) RETURNING lower(during), upper(during)"
+                ).first
+            else { throw StoreError.notFound("blackout") }
+            let (start, end) = try row.decode((Date, Date).self)
+            try AuditLog.record(
+                connection, pole: pole, actor: actor, action: "blackout-removed", entity: "resource", entityID: id.uuid,
+                details: #"{"blackout": "\#(blackout)"}"#)
+            if let freed = TimeRange(start: start, end: end) {
+                try Waitlist.promote(connection, pole: pole, resource: resource, freed: freed, now: now)
             }
         }
     }
@@ -167,7 +187,10 @@ public struct ResourceStore: Sendable {
     static let columns: StaticString = """
         r.id, r.name, r.kind, r.units, r.owner_member_id, r.slot_minutes, r.min_duration_minutes,
         r.max_duration_minutes, r.min_notice_minutes, r.max_horizon_days, r.buffer_minutes, r.approval_required,
-        r.cancellation_deadline_minutes, r.monthly_quota_minutes,
+        (SELECT coalesce(array_agg(t.within_minutes::bigint ORDER BY t.within_minutes DESC), '{}')
+                || coalesce(array_agg(t.counted_percent::bigint ORDER BY t.within_minutes DESC), '{}')
+         FROM cancellation_tiers t WHERE t.resource_id = r.id),
+        r.monthly_quota_minutes,
         (SELECT coalesce(array_agg(oh.iso_weekday::bigint ORDER BY oh.iso_weekday, oh.opens_at), '{}')
                 || coalesce(array_agg(extract(epoch FROM oh.opens_at)::bigint / 60 ORDER BY oh.iso_weekday, oh.opens_at), '{}')
                 || coalesce(array_agg(extract(epoch FROM oh.closes_at)::bigint / 60 ORDER BY oh.iso_weekday, oh.opens_at), '{}')
@@ -187,9 +210,13 @@ public struct ResourceStore: Sendable {
             maxHorizonDays: try row.decode(Int?.self, at: 9),
             bufferMinutes: try row.decode(Int.self, at: 10),
             approvalRequired: try row.decode(Bool.self, at: 11),
-            cancellationDeadlineMinutes: try row.decode(Int?.self, at: 12),
             monthlyQuotaMinutes: try row.decode(Int?.self, at: 13)
         )
+        // Cancellation tiers come as one array: their minutes, then their percentages.
+        let tiers = try row.decode([Int].self, at: 12)
+        rules.cancellationTiers = zip(tiers[..<(tiers.count / 2)], tiers[(tiers.count / 2)...]).map {
+            CancellationTier(withinMinutes: $0, countedPercent: $1)
+        }
         // Opening hours come as one array, read in one scan: the weekdays, then the opening
         // minutes, then the closing minutes (24:00 is 1440).
         let hours = try row.decode([Int].self, at: 14)
@@ -213,11 +240,20 @@ public struct ResourceStore: Sendable {
             UPDATE resources SET slot_minutes = \(rules.slotMinutes), min_duration_minutes = \(rules.minDurationMinutes),
                 max_duration_minutes = \(rules.maxDurationMinutes), min_notice_minutes = \(rules.minNoticeMinutes),
                 max_horizon_days = \(rules.maxHorizonDays), buffer_minutes = \(rules.bufferMinutes),
-                approval_required = \(rules.approvalRequired), cancellation_deadline_minutes = \(rules.cancellationDeadlineMinutes),
+                approval_required = \(rules.approvalRequired),
                 monthly_quota_minutes = \(rules.monthlyQuotaMinutes)
             WHERE id = \(id)
             """
         )
+        try connection.execute("DELETE FROM cancellation_tiers WHERE resource_id = \(id)")
+        for tier in rules.cancellationTiers {
+            try connection.execute(
+                """
+                INSERT INTO cancellation_tiers (resource_id, within_minutes, counted_percent)
+                VALUES (\(id), \(tier.withinMinutes), \(tier.countedPercent))
+                """
+            )
+        }
         try connection.execute("DELETE FROM opening_hours WHERE resource_id = \(id)")
         for (weekday, ranges) in (rules.openingHours?.days ?? [:]) {
             for range in ranges {

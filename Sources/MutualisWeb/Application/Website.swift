@@ -20,6 +20,8 @@ public struct Website: Sendable {
     let allocationRules: AllocationRuleStore
     let costs: CostStore
     let reports: PoolingReportStore
+    let commitments: CommitmentStore
+    let waitlist: WaitlistStore
     let publicURL: PublicURL
 
     /// The pages over a database; fails when a template does not parse, so that a broken
@@ -38,6 +40,8 @@ public struct Website: Sendable {
         allocationRules = AllocationRuleStore(database: database)
         costs = CostStore(database: database)
         reports = PoolingReportStore(database: database)
+        commitments = CommitmentStore(database: database)
+        waitlist = WaitlistStore(database: database)
         self.publicURL = publicURL
     }
 
@@ -59,10 +63,12 @@ public struct Website: Sendable {
         addStatementRoutes(to: pages)
         addAccountRoutes(to: pages)
         addFreeSlotRoutes(to: pages)
+        addWaitlistRoutes(to: pages)
         addPublicPoolingRoutes(to: pages)
         let coordination = pages.group("coordination").add(middleware: CoordinatorGuard<Context>(renderer: renderer))
         addCoordinationHomeRoutes(to: coordination)
         addMemberRoutes(to: coordination)
+        addCommitmentRoutes(to: coordination)
         addResourceAdminRoutes(to: coordination)
         addApprovalRoutes(to: coordination)
         addCostRoutes(to: coordination)
@@ -70,5 +76,6 @@ public struct Website: Sendable {
         addRunRoutes(to: coordination)
         addRunExportRoutes(to: coordination)
         addReportRoutes(to: coordination)
+        addAttendanceRoutes(to: coordination)
     }
 }

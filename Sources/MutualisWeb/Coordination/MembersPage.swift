@@ -59,6 +59,7 @@ struct MemberFormPage: Sendable {
     var userNameError: String?
     var userEmailError: String?
     var hasUserErrors: Bool
+    var commitments: CommitmentSection?
 }
 
 /// An invitation just made: the link to pass on, shown once.
@@ -133,6 +134,10 @@ extension Website {
                     "La personne ne peut plus se connecter."
                 } else if request.uri.queryParameters.get("ajoute") != nil {
                     "La personne est ajoutée : invitez-la pour qu’elle choisisse son mot de passe."
+                } else if request.uri.queryParameters.get("engagement") != nil {
+                    "L’engagement est enregistré."
+                } else if request.uri.queryParameters.get("engagement-retire") != nil {
+                    "L’engagement est retiré : les prochains calculs ne le comptent plus."
                 } else { nil }
             return renderer.page(.membre, try await memberFormPage(context, member: member, form: nil, errors: [], status: status))
         }
@@ -181,7 +186,7 @@ extension Website {
         }
     }
 
-    private func pathMember(_ context: some WebRequestContext) async throws -> Member? {
+    func pathMember(_ context: some WebRequestContext) async throws -> Member? {
         guard let id = context.parameters.get("memberId").flatMap(MemberID.init) else { return nil }
         return try? await members.get(pole: context.webSession!.principal.poleID, id)
     }
@@ -303,7 +308,7 @@ extension Website {
         return renderer.page(.membre, page, status: .unprocessableContent)
     }
 
-    private func memberFormPage(
+    func memberFormPage(
         _ context: some WebRequestContext, member: Member?, form: MemberForm?, errors: [FieldMessage], status: String? = nil
     ) async throws -> MemberFormPage {
         let session = context.webSession!
@@ -313,6 +318,8 @@ extension Website {
         let people = member == nil ? [] : try await users.list(pole: pole).filter { $0.memberID == member?.id }
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         let title = member.map { "Membre : \($0.name)" } ?? "Ajouter un membre"
+        var commitments: CommitmentSection?
+        if let member { commitments = try await commitmentSection(session, member: member) }
         return MemberFormPage(
             frame: coordinationFrame(
                 context, errors.isEmpty ? title : "Erreur – \(title)", section: "/coordination/membres", status: status),
@@ -342,6 +349,7 @@ extension Website {
                     enabled: !$0.isDisabled)
             },
             usersAction: member.map { "/coordination/membres/\($0.id)/utilisateurs" } ?? "", userName: "", userEmail: "",
-            userNameError: nil, userEmailError: nil, hasUserErrors: false)
+            userNameError: nil, userEmailError: nil, hasUserErrors: false,
+            commitments: commitments)
     }
 }

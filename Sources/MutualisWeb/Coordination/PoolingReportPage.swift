@@ -18,6 +18,15 @@ struct PoolingReportPage: Sendable {
         var served: String
     }
 
+    /// Committed against used volume, and time counted without use, on one resource.
+    struct PracticeRow: Sendable {
+        var name: String
+        var committed: String
+        var used: String
+        var lateCancellations: String
+        var noShows: String
+    }
+
     struct StaffRow: Sendable {
         var name: String
         var hours: String
@@ -42,6 +51,8 @@ struct PoolingReportPage: Sendable {
     var figures: PoolingFigures
     var resourceChart: String
     var resources: [ResourceRow]
+    var practices: [PracticeRow]
+    var hasPractices: Bool
     var staff: [StaffRow]
     var costs: [CostRow]
     var csv: String
@@ -128,6 +139,13 @@ extension Website {
         let hours = { (value: Double) in FrenchFormat.decimal(value, places: 1) }
         let percent = { (value: Double?) in value.map { "\(FrenchFormat.decimal($0, places: 1))\(FrenchFormat.narrowNoBreakSpace)%" } ?? "—"
         }
+        let practices = report.resources.filter { $0.commitment != nil || $0.lateCancellationHours > 0 || $0.noShowHours > 0 }.map { use in
+            PoolingReportPage.PracticeRow(
+                name: use.resource.name,
+                committed: use.commitment.map { "\(hours($0.committed)) \(Sentences.usageUnit($0.unit))" } ?? "—",
+                used: use.commitment.map { "\(hours($0.used)) \(Sentences.usageUnit($0.unit))" } ?? "—",
+                lateCancellations: hours(use.lateCancellationHours), noShows: hours(use.noShowHours))
+        }
         let query = "du=\(period.start)&au=\(period.end.adding(days: -1))"
         return renderer.page(
             .rapport,
@@ -150,6 +168,7 @@ extension Website {
                         booked: hours(use.bookedHours), recorded: use.recordedHours.map(hours) ?? "—", available: hours(use.availableHours),
                         utilisation: percent(use.utilisationPercent), served: String(use.membersServed))
                 },
+                practices: practices, hasPractices: !practices.isEmpty,
                 staff: report.staff.map { person in
                     PoolingReportPage.StaffRow(
                         name: person.resource.name, hours: hours(person.hours),

@@ -29,8 +29,15 @@ struct ResourceFormPage: Sendable {
     }
 
     struct Blackout: Sendable {
+        var id: String
         var when: String
         var reason: String
+    }
+
+    struct Committed: Sendable {
+        var member: String
+        var volume: String
+        var term: String
     }
 
     struct DatedRule: Sendable {
@@ -58,7 +65,7 @@ struct ResourceFormPage: Sendable {
     var maxHorizonDays: String
     var bufferMinutes: String
     var approvalRequired: Bool
-    var cancellationDeadlineHours: String
+    var cancellationTiers: String
     var monthlyQuotaHours: String
     var rulesInWords: [String]
     var nameError: String?
@@ -66,6 +73,7 @@ struct ResourceFormPage: Sendable {
     var hoursError: String?
     var numbersError: String?
     var blackouts: [Blackout]
+    var commitments: [Committed]
     var blackoutAction: String
     var blackoutError: String?
     var rules: [DatedRule]
@@ -96,7 +104,7 @@ struct ResourceForm: TokenCarrying {
     var maxHorizonDays: String?
     var bufferMinutes: String?
     var approvalRequired: String?
-    var cancellationDeadlineHours: String?
+    var cancellationTiers: String?
     var monthlyQuotaHours: String?
 
     /// The text typed for a day's hours.
@@ -135,7 +143,9 @@ extension Website {
     static let ruleChoices: [(String, AllocationRule)] = [
         ("usage-booked", AllocationRule(method: .usage)),
         ("usage-booked-absorb", AllocationRule(method: .usage, idle: .absorb)),
+        ("usage-booked-commitment", AllocationRule(method: .usage, floor: .commitment)),
         ("usage-actual", AllocationRule(method: .usage, basis: .actual)),
+        ("usage-actual-commitment", AllocationRule(method: .usage, basis: .actual, floor: .commitment)),
         ("equal", AllocationRule(method: .equal)),
         ("weighted-headcount", AllocationRule(method: .weighted, weight: .headcount)),
         ("weighted-budget", AllocationRule(method: .weighted, weight: .budget)),
@@ -176,6 +186,8 @@ extension Website {
             let status: String? =
                 if query.get("enregistree") != nil { "La ressource est enregistrée." } else if query.get("fermeture") != nil {
                     "La fermeture est enregistrée."
+                } else if query.get("fermeture-retiree") != nil {
+                    "La fermeture est retirée ; les demandes en liste d’attente qui tenaient dans ses créneaux sont réservées."
                 } else if query.get("regle") != nil { "La règle de répartition est enregistrée." } else { nil }
             return renderer.page(.ressource, try await resourceFormPage(context, resource: resource, form: nil, errors: [], status: status))
         }
@@ -212,6 +224,20 @@ extension Website {
                 return renderer.page(.ressource, page, status: .unprocessableContent)
             }
             return .redirect(to: "/coordination/ressources/\(resource.id)?fermeture=1#fermetures")
+        }
+        router.post("/ressources/:resourceId/fermetures/:blackoutId/retirer") { request, context -> Response in
+            let session = context.webSession!
+            guard try await Forms.signed(TokenForm.self, from: request, session: session) != nil
+            else { return Refusal.expiredForm.page(renderer, context) }
+            guard let resource = context.parameters.get("resourceId").flatMap(ResourceID.init),
+                let blackout = context.parameters.get("blackoutId").flatMap(BlackoutID.init)
+            else { return notFound(context) }
+            do {
+                try await resources.removeBlackout(pole: session.principal.poleID, resource, blackout, actor: session.principal.actor)
+            } catch StoreError.notFound {
+                return notFound(context)
+            }
+            return .redirect(to: "/coordination/ressources/\(resource)?fermeture-retiree=1#fermetures")
         }
         router.post("/ressources/:resourceId/regle") { request, context -> Response in
             let session = context.webSession!
@@ -285,8 +311,14 @@ extension Website {
         rules.maxHorizonDays = whole(form.maxHorizonDays, "maxHorizonDays", "L’horizon de réservation")
         rules.bufferMinutes = whole(form.bufferMinutes, "bufferMinutes", "Le temps entre deux réservations") ?? 0
         rules.approvalRequired = form.approvalRequired != nil
-        rules.cancellationDeadlineMinutes = hoursAsMinutes(
-            form.cancellationDeadlineHours, "cancellationDeadlineHours", "Le délai d’annulation sans frais")
+        if let tiers = TypedTiers.read(Forms.line(form.cancellationTiers, limit: 200)) {
+            rules.cancellationTiers = tiers
+        } else {
+            errors.append(
+                .init(
+                    field: "cancellationTiers",
+                    message: "Les annulations tardives s’écrivent « délai : part comptée », par exemple « 7 j : 50 % ; 48 h : 100 % »."))
+        }
         rules.monthlyQuotaMinutes = hoursAsMinutes(form.monthlyQuotaHours, "monthlyQuotaHours", "Le quota mensuel")
         let owner = Forms.line(form.ownerMemberId, limit: 40)
         guard let kind, let units else { return (nil, errors) }
@@ -304,7 +336,7 @@ extension Website {
         if name.hasPrefix("openingHours.") { return String(name.dropFirst("openingHours.".count)) }
         switch name {
         case "minNoticeMinutes": return "minNoticeHours"
-        case "cancellationDeadlineMinutes": return "cancellationDeadlineHours"
+        case let tiers where tiers.hasPrefix("cancellationTiers"): return "cancellationTiers"
         case "monthlyQuotaMinutes": return "monthlyQuotaHours"
         case "openingHours": return "monday"
         default: return name
@@ -325,6 +357,9 @@ extension Website {
         case "ownerMemberId": return "Choisissez le membre qui apporte la ressource dans la liste."
         case "slotMinutes": return "Le pas des créneaux doit diviser une journée (15, 30, 60 minutes…)."
         case "minDurationMinutes": return "La durée minimale doit être positive et ne pas dépasser la durée maximale."
+        case let tiers where tiers.hasPrefix("cancellationTiers"):
+            return
+                "Annulations tardives : au plus \(CancellationTier.maxCount) paliers, de 0 à 100 %, un seul par délai, et une annulation plus proche du début ne compte jamais moins."
         default: return "Cette valeur sort des limites permises (\(error.message))."
         }
     }
@@ -383,7 +418,7 @@ extension Website {
         let title = resource.map { "Ressource : \($0.name)" } ?? "Ajouter une ressource"
         let numberFields = [
             "slotMinutes", "minDurationMinutes", "maxDurationMinutes", "minNoticeHours", "maxHorizonDays", "bufferMinutes",
-            "cancellationDeadlineHours", "monthlyQuotaHours",
+            "cancellationTiers", "monthlyQuotaHours",
         ]
         var page = ResourceFormPage(
             frame: coordinationFrame(
@@ -414,18 +449,25 @@ extension Website {
             maxHorizonDays: text(form?.maxHorizonDays, resource == nil ? nil : rules.maxHorizonDays),
             bufferMinutes: text(form?.bufferMinutes, rules.bufferMinutes == 0 ? nil : rules.bufferMinutes),
             approvalRequired: form.map { $0.approvalRequired != nil } ?? rules.approvalRequired,
-            cancellationDeadlineHours: hours(form?.cancellationDeadlineHours, rules.cancellationDeadlineMinutes),
+            cancellationTiers: form.map { Forms.line($0.cancellationTiers, limit: 200) } ?? TypedTiers.write(rules.cancellationTiers),
             monthlyQuotaHours: hours(form?.monthlyQuotaHours, rules.monthlyQuotaMinutes),
             rulesInWords: resource.map { Sentences.rules($0.rules) } ?? [],
             nameError: error("name"), unitsError: error("units") ?? error("kind"),
             hoursError: Weekday.allCases.compactMap { error(String(describing: $0)) }.first,
             numbersError: numberFields.compactMap(error).first,
-            blackouts: [], blackoutAction: "", blackoutError: nil, rules: [], ruleAction: "",
+            blackouts: [], commitments: [], blackoutAction: "", blackoutError: nil, rules: [], ruleAction: "",
             methods: Self.ruleChoices.map { .init(value: $0.0, label: Sentences.allocation($0.1).capitalizedFirst, selected: false) },
             ruleError: nil)
         if let resource {
             page.blackouts = try await resources.blackouts(pole: pole, resource.id, endingAfter: Date()).map {
-                .init(when: FrenchFormat.span($0.range, in: zone), reason: $0.reason.isEmpty ? "—" : $0.reason)
+                .init(id: $0.id.description, when: FrenchFormat.span($0.range, in: zone), reason: $0.reason.isEmpty ? "—" : $0.reason)
+            }
+            let memberNames = try await memberNames(session)
+            page.commitments = try await commitments.list(pole: pole, resource: resource.id).map {
+                .init(
+                    member: memberNames[$0.memberID] ?? "Membre",
+                    volume: "\(FrenchFormat.decimal($0.volume, places: 3)) \(Sentences.usageUnit($0.unit)) par an",
+                    term: "du \(FrenchFormat.date($0.startsOn)) au \(FrenchFormat.date($0.endsOn))")
             }
             page.blackoutAction = "/coordination/ressources/\(resource.id)/fermetures"
             page.rules = try await allocationRules.history(pole: pole, resource: resource.id).map {

@@ -13,6 +13,31 @@ enum Sentences {
         return rest == 0 ? whole : "\(whole) \(rest < 10 ? "0" : "")\(rest)"
     }
 
+    /// `Annulation sans frais jusqu’à 7 jours avant le début ; à moins de 7 jours, 50 % du
+    /// temps réservé reste compté ; à moins de 2 jours, 100 %`; nil when every cancellation is free.
+    static func cancellationTiers(_ tiers: [CancellationTier]) -> String? {
+        let sorted = tiers.sorted { $0.withinMinutes > $1.withinMinutes }
+        guard let deadline = CancellationTier.deadlineMinutes(sorted) else { return nil }
+        let counted = sorted.filter { $0.withinMinutes <= deadline }.enumerated().map { index, tier in
+            let when = tier.withinMinutes == 0 ? "après le début" : "à moins de \(duration(minutes: tier.withinMinutes))"
+            return index == 0 ? "\(when), \(tier.countedPercent) % du temps réservé reste compté" : "\(when), \(tier.countedPercent) %"
+        }
+        let free =
+            deadline == 0
+            ? "Annulation sans frais jusqu’au début" : "Annulation sans frais jusqu’à \(duration(minutes: deadline)) avant le début"
+        return ([free] + counted).joined(separator: " ; ")
+    }
+
+    /// What a cancellation made now counts, for the member about to confirm it.
+    static func cancellationConsequence(_ cancellation: Cancellation, booking: Booking) -> String {
+        guard cancellation.isLate else { return "Cette annulation est sans frais : le temps libéré redevient réservable par tous." }
+        let seconds = booking.range.duration * Double(booking.quantity) * Double(cancellation.countedPercent) / 100
+        let counted = duration(minutes: Int((seconds / 60).rounded()))
+        return cancellation.countedPercent == 100
+            ? "Cette annulation est tardive : tout le temps réservé (\(counted)) restera compté dans la part des coûts de votre organisation."
+            : "Cette annulation est tardive : \(cancellation.countedPercent) % du temps réservé, soit \(counted), restera compté dans la part des coûts de votre organisation."
+    }
+
     /// The kind of a resource, in the plural, as a heading.
     static func kind(_ kind: Resource.Kind) -> String {
         switch kind {
@@ -102,10 +127,7 @@ enum Sentences {
             sentences.append("\(duration(minutes: rules.bufferMinutes)) laissées libres entre deux réservations.")
         }
         if rules.approvalRequired { sentences.append("Chaque réservation attend l’accord de la coordination.") }
-        if let deadline = rules.cancellationDeadlineMinutes {
-            sentences.append(
-                "Annulation sans frais jusqu’à \(duration(minutes: deadline)) avant le début ; après, le temps réservé reste compté.")
-        }
+        if let tiers = cancellationTiers(rules.cancellationTiers) { sentences.append(tiers + ".") }
         if let quota = rules.monthlyQuotaMinutes { sentences.append("Au plus \(duration(minutes: quota)) par mois et par organisation.") }
         return sentences
     }
@@ -133,6 +155,15 @@ enum Sentences {
     }
 
     /// The unit of a cost's basis.
+    /// What a commitment or a recorded use counts: `heures`, `km`, `utilisations`.
+    static func usageUnit(_ unit: UsageRecord.Unit) -> String {
+        switch unit {
+        case .hours: "heures"
+        case .km: "km"
+        case .uses: "utilisations"
+        }
+    }
+
     static func basisUnit(_ unit: String) -> String {
         switch unit {
         case "hours": "heures-unités"
@@ -148,7 +179,8 @@ enum Sentences {
 
     /// How a cost is shared, in words.
     static func allocation(_ rule: AllocationRule) -> String {
-        let usage = rule.basis == .actual ? "au prorata de l’usage relevé" : "au prorata du temps réservé"
+        let measured = rule.basis == .actual ? "au prorata de l’usage relevé" : "au prorata du temps réservé"
+        let usage = measured + (rule.floor == .commitment ? " (au moins l’engagement de chaque membre)" : "")
         let idle = rule.idle == .absorb ? ", le temps inoccupé restant à la charge du pôle" : ""
         let key = { (key: AllocationRule.FixedKey?) -> String in
             switch key {

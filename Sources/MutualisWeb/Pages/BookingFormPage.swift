@@ -38,6 +38,9 @@ struct BookingFormPage: Sendable {
     /// Half-day and day links for the chosen resource and date, where its hours allow.
     var shortcuts: [Shortcut]
     var hasShortcuts: Bool
+    /// The slot refused, to join its waitlist with.
+    var waitlist: [BookingSummaryPage.Hidden]
+    var offersWaitlist: Bool
 
     struct Shortcut: Sendable {
         var label: String
@@ -91,6 +94,42 @@ extension Website {
     }
 
     private func book(_ session: WebSession, _ context: some WebRequestContext, _ form: BookingForm) async throws -> Response {
+        let (input, errors) = bookingInput(session, form)
+        guard let input else {
+            return renderer.page(.reserver, try await bookingPage(session, context, form, errors: errors), status: .unprocessableContent)
+        }
+        do {
+            guard form.etape == "confirmer" else {
+                let outcome = try await bookings.preview(
+                    pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
+                return renderer.page(.verifier, try await summaryPage(session, context, form, input: input, outcome: outcome))
+            }
+            let outcome = try await bookings.book(
+                pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
+            let series = outcome.bookings.count > 1 ? "&nombre=\(outcome.bookings.count)" : ""
+            return .redirect(to: "/mes-reservations?reservation=\(outcome.bookings[0].id)\(series)")
+        } catch let error as StoreError {
+            let messages = try await refusal(error, session: session, input: input)
+            return renderer.page(
+                .reserver,
+                try await bookingPage(session, context, form, errors: messages, offerWaitlist: Self.waitlistCanHelp(error, input)),
+                status: .unprocessableContent)
+        }
+    }
+
+    /// A single slot refused only because it is taken, closed or too close to another
+    /// booking: a cancellation or a retired blackout may free it, and the waitlist books it then.
+    static func waitlistCanHelp(_ error: StoreError, _ input: BookingInput) -> Bool {
+        guard input.recurrence == nil else { return false }
+        switch error {
+        case .conflict: return true
+        case .rulesViolated(let violations): return violations.allSatisfy(\.rule.mayFreeUp)
+        default: return false
+        }
+    }
+
+    /// The booking a form asks for, or what is wrong with each field.
+    func bookingInput(_ session: WebSession, _ form: BookingForm) -> (BookingInput?, [FieldMessage]) {
         let zone = session.timeZone
         var errors: [FieldMessage] = []
         let resource = form.resourceId.flatMap(ResourceID.init)
@@ -115,40 +154,23 @@ extension Website {
             errors.append(FieldMessage(field: "note", message: "La note tient en 2 000 caractères, sans caractère invisible."))
         }
         let recurrence = Self.recurrence(form, errors: &errors)
-        guard errors.isEmpty, let resource, let member, let date, let start, let end else {
-            return renderer.page(.reserver, try await bookingPage(session, context, form, errors: errors), status: .unprocessableContent)
-        }
+        guard errors.isEmpty, let resource, let member, let date, let start, let end else { return (nil, errors) }
         // An end at midnight, or before the start, ends the next day.
         let endDay = end <= start ? date.adding(days: 1) : date
         let from = zone.instant(LocalDateTime(date, start))
         let to = zone.instant(LocalDateTime(endDay, end))
         guard let range = TimeRange(start: from, end: to), InputBounds.contains(range) else {
-            let message = FieldMessage(field: "end", message: "L’heure de fin doit suivre l’heure de début.")
-            return renderer.page(
-                .reserver, try await bookingPage(session, context, form, errors: [message]), status: .unprocessableContent)
+            return (nil, [FieldMessage(field: "end", message: "L’heure de fin doit suivre l’heure de début.")])
         }
         let input = BookingInput(
             resourceID: resource, memberID: member, range: range, quantity: quantity, note: note, recurrence: recurrence,
             onConflict: form.autres == "oui" ? .skip : .fail)
-        do {
-            guard form.etape == "confirmer" else {
-                let outcome = try await bookings.preview(
-                    pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
-                return renderer.page(.verifier, try await summaryPage(session, context, form, input: input, outcome: outcome))
-            }
-            let outcome = try await bookings.book(
-                pole: session.principal.poleID, input, actor: session.principal.actor, confirm: session.principal.isCoordinator)
-            let series = outcome.bookings.count > 1 ? "&nombre=\(outcome.bookings.count)" : ""
-            return .redirect(to: "/mes-reservations?reservation=\(outcome.bookings[0].id)\(series)")
-        } catch let error as StoreError {
-            let messages = try await refusal(error, session: session, input: input)
-            return renderer.page(.reserver, try await bookingPage(session, context, form, errors: messages), status: .unprocessableContent)
-        }
+        return (input, [])
     }
 
     /// What a person reads when the store refuses a booking: each rule in a French sentence
     /// on its field; a taken slot with the next time it is free.
-    private func refusal(_ error: StoreError, session: WebSession, input: BookingInput) async throws -> [FieldMessage] {
+    func refusal(_ error: StoreError, session: WebSession, input: BookingInput) async throws -> [FieldMessage] {
         switch error {
         case .rulesViolated(let violations):
             let resource = try await resources.get(pole: session.principal.poleID, input.resourceID)
@@ -202,9 +224,9 @@ extension Website {
         return nil
     }
 
-    private func bookingPage(_ session: WebSession, _ context: some WebRequestContext, _ form: BookingForm, errors: [FieldMessage])
-        async throws -> BookingFormPage
-    {
+    func bookingPage(
+        _ session: WebSession, _ context: some WebRequestContext, _ form: BookingForm, errors: [FieldMessage], offerWaitlist: Bool = false
+    ) async throws -> BookingFormPage {
         let all = try await resources.all(pole: session.principal.poleID).sorted {
             $0.name.localizedStandardCompare($1.name) == .orderedAscending
         }
@@ -232,7 +254,13 @@ extension Website {
             },
             occurrences: Forms.line(form.occurrences ?? "", limit: 4), others: form.autres == "oui",
             occurrencesError: message("occurrences"),
-            shortcuts: shortcuts, hasShortcuts: !shortcuts.isEmpty
+            shortcuts: shortcuts, hasShortcuts: !shortcuts.isEmpty,
+            waitlist: offerWaitlist
+                ? [
+                    ("resourceId", form.resourceId), ("memberId", form.memberId), ("date", form.date), ("start", form.start),
+                    ("end", form.end), ("quantity", form.quantity), ("note", form.note),
+                ].compactMap { name, value in value.map { BookingSummaryPage.Hidden(name: name, value: $0) } } : [],
+            offersWaitlist: offerWaitlist
         )
     }
 }

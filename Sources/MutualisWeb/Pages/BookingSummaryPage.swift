@@ -49,13 +49,8 @@ extension Website {
         let pending = outcome.bookings.contains { $0.status == .pending }
         lines.append(
             .init(label: "Après confirmation", value: pending ? "en attente de l’accord de la coordination" : "confirmée aussitôt"))
-        if let deadline = resource.rules.cancellationDeadlineMinutes {
-            lines.append(
-                .init(
-                    label: "Annulation",
-                    value:
-                        "sans frais jusqu’à \(Sentences.duration(minutes: deadline)) avant le début ; après, le temps réservé reste compté")
-            )
+        if let tiers = Sentences.cancellationTiers(resource.rules.cancellationTiers) {
+            lines.append(.init(label: "Annulation", value: tiers))
         }
         let fields: [(String, String?)] = [
             ("resourceId", form.resourceId), ("memberId", form.memberId), ("date", form.date), ("start", form.start), ("end", form.end),

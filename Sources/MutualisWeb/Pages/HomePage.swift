@@ -22,6 +22,9 @@ struct HomePage: Sendable {
     var monthUse: String
     /// The latest finalised statement of the organisation, if any.
     var statement: StatementLink?
+    /// What the organisation has not read yet: waiting requests booked.
+    var notices: [String]
+    var hasNotices: Bool
 
     struct StatementLink: Sendable {
         var label: String
@@ -52,6 +55,11 @@ extension Website {
             {
                 statement = .init(label: "Relevé de \(Sentences.period(latest.period))", link: "/releves/\(latest.id)")
             }
+            var notices: [String] = []
+            if let member = session.principal.memberID {
+                notices = try await waitlist.notifications(pole: session.principal.poleID, member: member, unreadOnly: true, limit: 5)
+                    .map { Self.notice($0, names: names, zone: zone) }
+            }
             return renderer.page(
                 .accueil,
                 HomePage(
@@ -60,7 +68,7 @@ extension Website {
                     upcoming: upcoming.map { line($0, names: names, zone: zone, now: now) },
                     monthUse:
                         "\(FrenchFormat.count(thisMonth.count, "réservation confirmée", "réservations confirmées")) en \(FrenchFormat.month(zone.date(of: now))), soit \(FrenchFormat.decimal(hours, places: 1)) heures-unités.",
-                    statement: statement
+                    statement: statement, notices: notices, hasNotices: !notices.isEmpty
                 ))
         }
     }
@@ -96,9 +104,13 @@ extension Website {
     static func statusText(_ booking: Booking) -> String {
         switch booking.status {
         case .pending: "En attente de l’accord de la coordination"
-        case .confirmed: "Confirmée"
+        case .confirmed: booking.noShow ? "Absence constatée (tout le temps compté)" : "Confirmée"
         case .rejected: booking.decisionReason.isEmpty ? "Refusée" : "Refusée : \(booking.decisionReason)"
-        case .cancelled: booking.lateCancellation ? "Annulée tardivement (temps compté)" : "Annulée"
+        case .cancelled:
+            !booking.lateCancellation
+                ? "Annulée"
+                : booking.countedPercent == 100
+                    ? "Annulée tardivement (tout le temps compté)" : "Annulée tardivement (\(booking.countedPercent) % du temps compté)"
         }
     }
 }

@@ -15,6 +15,8 @@ struct MyBookingsPage: Sendable {
     var booked: Booked?
     var upcoming: [BookingLine]
     var past: [BookingLine]
+    var waiting: [WaitingLine]
+    var csrf: String
 }
 
 /// The confirmation asked before a cancellation, with what it costs.
@@ -52,13 +54,18 @@ extension Website {
                 just = .init(resource: name, week: "/ressources/\(booked.resourceID)?semaine=\(zone.date(of: booked.range.start))")
             } else if request.uri.queryParameters.get("annulee") != nil {
                 status = "La réservation est annulée."
+            } else if request.uri.queryParameters.get("attente") != nil {
+                status = "Votre demande est inscrite sur la liste d’attente."
+            } else if request.uri.queryParameters.get("quittee") != nil {
+                status = "Votre demande est retirée de la liste d’attente."
             }
             return renderer.page(
                 .mesReservations,
                 MyBookingsPage(
                     frame: frame(context, "Mes réservations", section: "/mes-reservations", status: status), booked: just,
                     upcoming: upcoming.filter { $0.range.end > now }.map { line($0, names: names, zone: zone, now: now) },
-                    past: past.map { line($0, names: names, zone: zone, now: now) }))
+                    past: past.map { line($0, names: names, zone: zone, now: now) },
+                    waiting: try await waitingLines(session, names: names), csrf: session.csrfToken))
         }
         router.get("/reservations/:bookingId/annuler") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
@@ -68,16 +75,14 @@ extension Website {
             let resource = try await resources.get(pole: session.principal.poleID, booking.resourceID)
             let now = Date()
             let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: session.timeZone)
-            let late = booking.status == .confirmed && checker.cancellation(of: booking.range, at: now) == .late
+            let cancellation = booking.status == .confirmed ? checker.cancellation(of: booking.range, at: now) : .free
             return renderer.page(
                 .annuler,
                 CancelPage(
                     frame: frame(context, "Annuler une réservation", section: "/mes-reservations"), csrf: session.csrfToken,
                     booking: line(booking, names: [resource.id: resource.name], zone: session.timeZone, now: now),
                     action: "/reservations/\(id)/annuler",
-                    consequence: late
-                        ? "Cette annulation est tardive : le temps réservé restera compté dans la part des coûts de votre organisation."
-                        : "Cette annulation est sans frais : le temps libéré redevient réservable par tous."))
+                    consequence: Sentences.cancellationConsequence(cancellation, booking: booking)))
         }
         router.post("/reservations/:bookingId/annuler") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }

@@ -43,6 +43,9 @@ struct StatementPage: Sendable {
     var charges: [Charge]
     var credits: [Credit]
     var hasCredits: Bool
+    /// Late cancellations and no-shows of the period, whose time counts in the use.
+    var counted: [String]
+    var hasCounted: Bool
     var charged: String
     var credited: String
     var net: String
@@ -77,7 +80,7 @@ extension Website {
         router.get("/releves/:runId") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
             guard let statement = try await statement(session, request, context) else { return notFound(context) }
-            return renderer.page(.releve, statementPage(statement, context))
+            return renderer.page(.releve, statementPage(statement, context, names: try await resourceNames(session)))
         }
         router.get("/releves/:runId/csv") { request, context -> Response in
             guard let session = context.webSession else { return signIn(request) }
@@ -113,7 +116,8 @@ extension Website {
         }
     }
 
-    func statementPage(_ statement: MemberStatement, _ context: some WebRequestContext) -> StatementPage {
+    func statementPage(_ statement: MemberStatement, _ context: some WebRequestContext, names: [ResourceID: String] = [:]) -> StatementPage
+    {
         let stored = statement.run
         let domain = stored.run.statement(for: statement.member.id)
         let period = Sentences.period(stored.run.period)
@@ -121,7 +125,8 @@ extension Website {
             guard let shared = stored.cost(line.costID) else { return nil }
             return StatementPage.Charge(
                 label: shared.cost.label, category: Sentences.category(shared.cost.category), rule: Sentences.allocation(shared.rule),
-                basis: "\(FrenchFormat.decimal(line.basis, places: 2)) \(Sentences.basisUnit(shared.basisUnit))",
+                basis: "\(FrenchFormat.decimal(line.basis, places: 2)) \(Sentences.basisUnit(shared.basisUnit))"
+                    + (line.basisSetBy.map { $0 == .commitment ? " (votre engagement)" : " (votre utilisation)" } ?? ""),
                 share: "\(FrenchFormat.decimal(line.share * 100, places: 2))\(FrenchFormat.narrowNoBreakSpace)%",
                 amount: FrenchFormat.money(cents: line.amountCents))
         }
@@ -129,11 +134,23 @@ extension Website {
             guard let shared = stored.cost(credit.costID) else { return nil }
             return StatementPage.Credit(label: shared.cost.label, amount: FrenchFormat.money(cents: credit.amountCents))
         }
+        let zone = context.webSession?.timeZone ?? .paris
+        let counted = statement.countedBookings.map { booking in
+            let hours = booking.range.duration / 3_600 * Double(booking.quantity) * Double(booking.countedShare) / 100
+            let what =
+                booking.noShow
+                ? "absence constatée, tout le temps compté"
+                : booking.countedShare == 100
+                    ? "annulation tardive, tout le temps compté" : "annulation tardive, \(booking.countedShare) % du temps compté"
+            return
+                "\(names[booking.resourceID] ?? "Ressource"), \(FrenchFormat.span(booking.range, in: zone)) : \(what), soit \(FrenchFormat.decimal(hours, places: 2)) heures-unités."
+        }
         let query = context.webSession?.principal.isCoordinator == true ? "?membre=\(statement.member.id)" : ""
         return StatementPage(
             frame: frame(context, "Relevé de \(period)", section: "/releves"),
             heading: "Relevé de \(period)", memberName: statement.member.name, period: period, charges: charges, credits: credits,
-            hasCredits: !credits.isEmpty, charged: FrenchFormat.money(cents: domain.chargedCents),
+            hasCredits: !credits.isEmpty, counted: counted, hasCounted: !counted.isEmpty,
+            charged: FrenchFormat.money(cents: domain.chargedCents),
             credited: FrenchFormat.money(cents: domain.creditedCents), net: FrenchFormat.money(cents: domain.netCents),
             csv: "/releves/\(stored.run.id)/csv\(query)",
             csvScripts: "/releves/\(stored.run.id)/csv\(query.isEmpty ? "?" : query + "&")format=rfc4180")

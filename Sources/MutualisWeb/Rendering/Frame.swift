@@ -35,7 +35,7 @@ struct Frame: Sendable {
     /// The sections of the coordination.
     static let coordinationSections = [
         ("Tableau de bord", "/coordination"), ("Membres", "/coordination/membres"), ("Ressources", "/coordination/ressources"),
-        ("Validations", "/coordination/validations"),
+        ("Validations", "/coordination/validations"), ("Présences", "/coordination/presences"),
         ("Coûts", "/coordination/couts"),
         ("Clôture du mois", "/coordination/cloture"), ("Rapport de mutualisation", "/coordination/rapport"),
     ]

@@ -37,6 +37,8 @@ struct PageRenderer: Sendable {
         case invitationLien = "invitation-lien"
         case ressourcesCoordination = "ressources-coordination"
         case ressource
+        case avis
+        case presences
 
         /// The template's text, embedded at build time.
         var text: [UInt8] {
@@ -72,6 +74,8 @@ struct PageRenderer: Sendable {
             case .invitationLien: PackageResources.invitation_lien_mustache
             case .ressourcesCoordination: PackageResources.ressources_coordination_mustache
             case .ressource: PackageResources.ressource_mustache
+            case .avis: PackageResources.avis_mustache
+            case .presences: PackageResources.presences_mustache
             }
         }
     }
