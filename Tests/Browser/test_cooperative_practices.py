@@ -82,8 +82,29 @@ def test_a_member_waits_for_a_slot_and_reads_what_it_was_told(mutualis, demo, br
     page.wait_for_url("**/mes-reservations?attente=1*")
     assert "en attente d’une place" in page.locator("#liste-attente + ul").inner_text()
 
-    # Cancelling the booked request three days ahead: the page says half its time will count.
+    # Giving time back: a van booking shortened by keyboard; the studio, three days ahead, no longer (its tiers count already).
+    vans = demo["resources"]["Camions 20 m³"]
+    far = paris_day(20)
+    status, van_booking = mutualis.api("POST", "/api/v1/bookings", {
+        "resourceId": vans["id"], "start": instant(far, 8), "end": instant(far, 12)}, token=demo["memberToken"])
+    assert status == 201, van_booking
+    page.goto(f"/reservations/{van_booking['id']}/raccourcir")
+    assert page.locator("#start").input_value() == "08:00" and page.locator("#end").input_value() == "12:00"
+    visit.shot("pratiques-raccourcir")
+    page.locator("#end").fill("10:00")
+    visit.tab_to("Raccourcir la réservation", role="button").press("Enter")
+    page.wait_for_url("**/mes-reservations?raccourcie=1")
+    status, shortened = mutualis.api("GET", f"/api/v1/bookings/{van_booking['id']}", token=demo["memberToken"])
+    assert shortened["end"] == datetime.datetime(far.year, far.month, far.day, 10, tzinfo=PARIS).astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"), shortened
     booked = mutualis.api("GET", "/api/v1/notifications", token=demo["memberToken"])[1]["items"][0]["booking"]
+    page.goto(f"/reservations/{booked['id']}/raccourcir")
+    page.locator("#end").fill("13:30")
+    with page.expect_navigation():
+        visit.tab_to("Raccourcir la réservation", role="button").press("Enter")
+    assert "trop tard pour rendre du temps sans frais" in page.locator(".error-summary").inner_text()
+    visit.shot("pratiques-raccourcir-refus")
+
+    # Cancelling the booked request three days ahead: the page says half its time will count.
     page.goto(f"/reservations/{booked['id']}/annuler")
     consequence = page.locator("main").inner_text()
     assert "50 % du temps réservé, soit 30 minutes" in consequence, consequence

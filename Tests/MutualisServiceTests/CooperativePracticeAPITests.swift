@@ -189,6 +189,31 @@ struct CooperativePracticeAPITests {
         }
     }
 
+    @Test("a booking is shortened within its span; a longer or empty change is refused")
+    func shortening() async throws {
+        try await withAPI { client, f, _ in
+            let van = try await client.call(.post, "/api/v1/resources", token: f.coordinator, json: resourceJSON("Van"))["id"]!
+            let booking = try await client.call(
+                .post, "/api/v1/bookings", token: f.userA, json: bookingJSON(van, "2027-03-10T09:00:00+01:00", "2027-03-10T18:00:00+01:00"))
+            let id = booking["id"]!
+            let shortened = try await client.call(
+                .patch, "/api/v1/bookings/\(id)", token: f.userA, json: #"{"end": "2027-03-10T15:00:00+01:00"}"#)
+            expect(shortened, .ok)
+            #expect(shortened["end"] == "2027-03-10T14:00:00Z")
+            let longer = try await client.call(
+                .patch, "/api/v1/bookings/\(id)", token: f.userA, json: #"{"end": "2027-03-10T19:00:00+01:00"}"#)
+            expect(longer, .unprocessableContent)
+            #expect(longer.fields == ["end"])
+            expect(try await client.call(.patch, "/api/v1/bookings/\(id)", token: f.userA, json: "{}"), .unprocessableContent)
+            expect(
+                try await client.call(.patch, "/api/v1/bookings/\(id)", token: f.userB, json: #"{"end": "2027-03-10T12:00:00+01:00"}"#),
+                .notFound)
+            expect(
+                try await client.call(.patch, "/api/v1/bookings/\(id)", token: f.userA, json: #"{"until": "2027-03-10T12:00:00+01:00"}"#),
+                .badRequest)
+        }
+    }
+
     @Test("blackouts are listed with their ids and retired; retiring books the request that waited for the closed slot")
     func blackouts() async throws {
         try await withAPI { client, f, _ in

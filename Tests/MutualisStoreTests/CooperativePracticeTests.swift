@@ -288,6 +288,42 @@ struct CooperativePracticeTests {
         }
     }
 
+    @Test("a shortened booking gives its time back to the waitlist; never once a cancellation would count, nor outside its span")
+    func shortening() async throws {
+        try await withMigratedDatabase(size: 2) { pool in
+            let s = try await Setting(pool, members: 2)
+            let van = try await s.resource("Camion", rules: ResourceRules(slotMinutes: 30))
+            let now = at("2027-03-01T00:00:00Z")
+            let held = try await s.book(van, 0, "2027-03-10T09:00:00+01:00", "2027-03-10T18:00:00+01:00", now: now)
+            let waiting = try await s.waitlist.join(
+                pole: s.pole.id, s.input(van, 1, "2027-03-10T15:00:00+01:00", "2027-03-10T18:00:00+01:00"), actor: .adminCLI, now: now)
+            let member = BookingScope(poleID: s.pole.id, memberID: s.pole.members[0])
+            func shorten(_ start: String, _ end: String, at instant: Date = now) async throws -> Booking {
+                try await s.bookings.shorten(
+                    held.id, to: TimeRange(start: at(start), end: at(end))!, scope: member, actor: .adminCLI, now: instant)
+            }
+            await #expect(throws: StoreError.self) { try await shorten("2027-03-10T08:00:00+01:00", "2027-03-10T12:00:00+01:00") }
+            await #expect(throws: StoreError.self) { try await shorten("2027-03-10T09:00:00+01:00", "2027-03-10T12:10:00+01:00") }
+            let shortened = try await shorten("2027-03-10T09:00:00+01:00", "2027-03-10T15:00:00+01:00")
+            #expect(shortened.range.end == at("2027-03-10T15:00:00+01:00"))
+            #expect(try await s.bookings.get(held.id, scope: s.scope).range == shortened.range)
+            #expect(try await s.waitlist.list(pole: s.pole.id, member: s.pole.members[1]).first { $0.id == waiting.id }?.status == .booked)
+
+            let tiered = try await s.resource(
+                "Salle", rules: ResourceRules(cancellationTiers: [CancellationTier(withinMinutes: 2_880, countedPercent: 100)]))
+            let room = try await s.book(tiered, 0, "2027-03-10T09:00:00+01:00", "2027-03-10T18:00:00+01:00", now: now)
+            await #expect(throws: StoreError.self) {
+                try await s.bookings.shorten(
+                    room.id, to: TimeRange(start: at("2027-03-10T09:00:00+01:00"), end: at("2027-03-10T12:00:00+01:00"))!, scope: member,
+                    actor: .adminCLI, now: at("2027-03-09T12:00:00+01:00"))
+            }
+            let early = try await s.bookings.shorten(
+                room.id, to: TimeRange(start: at("2027-03-10T09:00:00+01:00"), end: at("2027-03-10T12:00:00+01:00"))!, scope: member,
+                actor: .adminCLI, now: now)
+            #expect(early.range.duration == 3 * 3_600)
+        }
+    }
+
     @Test("entries whose slot has started are expired, and never booked")
     func expiry() async throws {
         try await withMigratedDatabase(size: 2) { pool in

@@ -13,12 +13,29 @@ struct BookingController {
         group.post("bookings", use: create)
         group.get("bookings", use: list)
         group.get("bookings/:bookingId", use: get)
+        group.patch("bookings/:bookingId", use: shorten)
         group.post("bookings/:bookingId/cancel", use: cancel)
         group.post("bookings/:bookingId/approve", use: approve)
         group.post("bookings/:bookingId/reject", use: reject)
         group.post("bookings/:bookingId/no-show", use: noShow)
         group.delete("bookings/:bookingId/no-show", use: withdrawNoShow)
         group.get("bookings/:bookingId/cancellation", use: cancellationPreview)
+    }
+
+    /// Shortens a booking to a span within its own; the time given back goes to the waitlist.
+    @Sendable func shorten(_ request: Request, context: MutualisRequestContext) async throws -> BookingJSON {
+        let caller = try context.caller()
+        let id = try context.id("bookingId", as: BookingID.self, what: "booking")
+        let body = try await request.json(ShortenBody.self, context: context)
+        let scope = BookingScope(caller)
+        let booking = try await bookings.get(id, scope: scope)
+        guard body.start != nil || body.end != nil else {
+            throw Problem.invalid([FieldError(field: "end", message: "give the new start, the new end, or both")])
+        }
+        guard let range = TimeRange(start: body.start ?? booking.range.start, end: body.end ?? booking.range.end) else {
+            throw Problem.invalid([FieldError(field: "end", message: "must be after start")])
+        }
+        return BookingJSON(try await bookings.shorten(id, to: range, scope: scope, actor: caller.actor))
     }
 
     /// Marks a confirmed booking that has started as a no-show (coordinator).

@@ -36,6 +36,12 @@ struct BookingJSON: ResponseEncodable, Sendable {
     }
 }
 
+/// The body of `PATCH /bookings/{id}`: a span within the booking's own.
+struct ShortenBody: Decodable {
+    var start: Date?
+    var end: Date?
+}
+
 /// What cancelling a booking now would count of its time.
 struct CancellationJSON: ResponseEncodable, Sendable {
     var bookingId: String

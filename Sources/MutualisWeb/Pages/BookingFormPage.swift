@@ -91,6 +91,7 @@ extension Website {
             return try await book(session, context, form)
         }
         addMyBookingsRoutes(to: router)
+        addShortenRoutes(to: router)
     }
 
     private func book(_ session: WebSession, _ context: some WebRequestContext, _ form: BookingForm) async throws -> Response {

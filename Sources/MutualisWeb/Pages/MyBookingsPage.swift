@@ -54,6 +54,8 @@ extension Website {
                 just = .init(resource: name, week: "/ressources/\(booked.resourceID)?semaine=\(zone.date(of: booked.range.start))")
             } else if request.uri.queryParameters.get("annulee") != nil {
                 status = "La réservation est annulée."
+            } else if request.uri.queryParameters.get("raccourcie") != nil {
+                status = "La réservation est raccourcie ; le temps rendu redevient réservable."
             } else if request.uri.queryParameters.get("attente") != nil {
                 status = "Votre demande est inscrite sur la liste d’attente."
             } else if request.uri.queryParameters.get("quittee") != nil {

@@ -39,6 +39,7 @@ struct PageRenderer: Sendable {
         case ressource
         case avis
         case presences
+        case raccourcir
 
         /// The template's text, embedded at build time.
         var text: [UInt8] {
@@ -76,6 +77,7 @@ struct PageRenderer: Sendable {
             case .ressource: PackageResources.ressource_mustache
             case .avis: PackageResources.avis_mustache
             case .presences: PackageResources.presences_mustache
+            case .raccourcir: PackageResources.raccourcir_mustache
             }
         }
     }
