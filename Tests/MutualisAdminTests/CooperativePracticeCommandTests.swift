@@ -91,9 +91,9 @@ struct CooperativePracticeCommandTests {
 
             // The demonstration's waiting requests: one booked when its slot was cancelled, one waiting.
             let waiting = try #require(
-                try await admin("booking", "waitlist", "--pole", pole, "--json", databaseURL: url).json() as? [[String: String]])
-            #expect(Set(waiting.map { $0["status"] }) == ["booked", "waiting"])
-            let future = try #require(waiting.first { $0["status"] == "booked" }?["booking"])
+                try await admin("booking", "waitlist", "--pole", pole, "--json", databaseURL: url).json() as? [[String: Any]])
+            #expect(Set(waiting.compactMap { $0["status"] as? String }) == ["booked", "waiting"])
+            let future = try #require(waiting.first { $0["status"] as? String == "booked" }?["bookingId"] as? String)
             let refused = await admin("booking", "no-show", "--pole", pole, "--booking", future, databaseURL: url)
             #expect(refused.status == 1 && refused.standardError.contains("only once it has started"))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MutualisDomain
+import MutualisRepresentations
 import MutualisStore
 
 /// `mutualis-admin booking`: what a coordinator records about bookings after the fact, and
@@ -47,17 +48,17 @@ struct BookingCommand: AsyncParsableCommand {
             let entries = try await options.withDatabase(pole: pole) {
                 try await WaitlistStore(database: $0).list(pole: pole, member: member, resource: resource)
             }
-            let rows = entries.map {
-                [
-                    $0.id.description, $0.status.rawValue, $0.memberID.description, $0.resourceID.description,
-                    RFC3339.format($0.range.start), RFC3339.format($0.range.end), String($0.quantity), $0.bookingID?.description ?? "",
-                ]
-            }
-            let header = ["ID", "STATUS", "MEMBER", "RESOURCE", "START", "END", "QUANTITY", "BOOKING"]
             if options.json {
-                try Output.json(rows.map { Dictionary(uniqueKeysWithValues: zip(header.map { $0.lowercased() }, $0)) })
+                try Output.json(entries.map(WaitlistEntryRepresentation.init))
             } else {
-                Output.table(header, rows)
+                Output.table(
+                    ["ID", "STATUS", "MEMBER", "RESOURCE", "START", "END", "QUANTITY", "BOOKING"],
+                    entries.map {
+                        [
+                            $0.id.description, $0.status.rawValue, $0.memberID.description, $0.resourceID.description,
+                            RFC3339.format($0.range.start), RFC3339.format($0.range.end), String($0.quantity), $0.bookingID?.description ?? "",
+                        ]
+                    })
             }
         }
     }

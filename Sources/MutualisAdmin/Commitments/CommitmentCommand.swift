@@ -51,7 +51,7 @@ struct CommitmentCommand: AsyncParsableCommand {
                 try await CommitmentStore(database: $0).create(pole: pole, input, actor: .adminCLI)
             }
             if options.json {
-                try Output.json(CommitmentLine(commitment))
+                try Output.json(CommitmentRepresentation(commitment))
             } else {
                 printLine(
                     "Recorded commitment of \(DecimalText.fixed(commitment.volume, decimals: 3)) \(commitment.unit.rawValue) a year from \(commitment.startsOn) to \(commitment.endsOn): \(commitment.id)"
@@ -74,7 +74,7 @@ struct CommitmentCommand: AsyncParsableCommand {
                 try await CommitmentStore(database: $0).list(pole: pole, member: member, resource: resource)
             }
             if options.json {
-                try Output.json(commitments.map(CommitmentLine.init))
+                try Output.json(commitments.map(CommitmentRepresentation.init))
             } else {
                 Output.table(
                     ["ID", "MEMBER", "RESOURCE", "VOLUME A YEAR", "UNIT", "FROM", "TO"],
@@ -105,23 +105,6 @@ struct CommitmentCommand: AsyncParsableCommand {
             } else {
                 printLine("Commitment \(commitment) withdrawn")
             }
-        }
-    }
-
-    /// A commitment as `--json` prints it.
-    struct CommitmentLine: Encodable {
-        var id, memberId, resourceId, unit, startsOn, endsOn, note: String
-        var volume: Double
-
-        init(_ commitment: Commitment) {
-            id = commitment.id.description
-            memberId = commitment.memberID.description
-            resourceId = commitment.resourceID.description
-            unit = commitment.unit.rawValue
-            startsOn = commitment.startsOn.description
-            endsOn = commitment.endsOn.description
-            note = commitment.note
-            volume = commitment.volume
         }
     }
 }

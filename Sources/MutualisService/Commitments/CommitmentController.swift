@@ -14,7 +14,7 @@ struct CommitmentController {
         group.delete("commitments/:commitmentId", use: withdraw)
     }
 
-    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<CommitmentJSON> {
+    @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<CommitmentRepresentation> {
         let caller = try context.coordinator()
         let body = try await request.json(CommitmentBody.self, context: context)
         guard let resource = ResourceID(body.resourceId) else { throw Problem.notFound("resource") }
@@ -34,17 +34,17 @@ struct CommitmentController {
             memberID: member, resourceID: resource, volumeThousandths: volume, unit: unit, startsOn: body.startsOn, endsOn: body.endsOn,
             note: body.note ?? "")
         return EditedResponse(
-            status: .created, response: CommitmentJSON(try await commitments.create(pole: caller.poleID, input, actor: caller.actor)))
+            status: .created, response: CommitmentRepresentation(try await commitments.create(pole: caller.poleID, input, actor: caller.actor)))
     }
 
     /// The commitments in force or to come; `?memberId=` and `?resourceId=` narrow them. A
     /// member user sees its own member's.
-    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CommitmentJSON> {
+    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<CommitmentRepresentation> {
         let caller = try context.caller()
         let member = try request.memberFilter(for: caller)
         let resource = try request.query("resourceId", "a resource id") { ResourceID($0) }
         let items = try await commitments.list(pole: caller.poleID, member: member, resource: resource)
-        return ListResponse(items: items.map(CommitmentJSON.init), next: nil)
+        return ListResponse(items: items.map(CommitmentRepresentation.init), next: nil)
     }
 
     @Sendable func withdraw(_ request: Request, context: MutualisRequestContext) async throws -> HTTPResponse.Status {
@@ -67,25 +67,4 @@ struct CommitmentBody: Decodable {
     var note: String?
 }
 
-/// A commitment as the API shows it.
-struct CommitmentJSON: ResponseEncodable, Sendable {
-    var id: String
-    var memberId: String
-    var resourceId: String
-    var volume: Double
-    var unit: String
-    var startsOn: String
-    var endsOn: String
-    var note: String
-
-    init(_ commitment: Commitment) {
-        id = commitment.id.description
-        memberId = commitment.memberID.description
-        resourceId = commitment.resourceID.description
-        volume = commitment.volume
-        unit = commitment.unit.rawValue
-        startsOn = commitment.startsOn.description
-        endsOn = commitment.endsOn.description
-        note = commitment.note
-    }
-}
+extension CommitmentRepresentation: ResponseEncodable {}

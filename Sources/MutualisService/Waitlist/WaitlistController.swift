@@ -18,7 +18,7 @@ struct WaitlistController {
     }
 
     /// Joins the waitlist of a taken slot; a member user waits for its own member.
-    @Sendable func join(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<WaitlistEntryJSON> {
+    @Sendable func join(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<WaitlistEntryRepresentation> {
         let caller = try context.caller()
         let body = try await request.json(WaitlistBody.self, context: context)
         let input = try BookingController.bookingInput(
@@ -27,23 +27,23 @@ struct WaitlistController {
                 note: body.note),
             caller: caller)
         return EditedResponse(
-            status: .created, response: WaitlistEntryJSON(try await waitlist.join(pole: caller.poleID, input, actor: caller.actor)))
+            status: .created, response: WaitlistEntryRepresentation(try await waitlist.join(pole: caller.poleID, input, actor: caller.actor)))
     }
 
     /// The waiting requests of the caller's member, or of the pole for a coordinator (`?memberId=`
     /// and `?resourceId=` narrow it), latest first.
-    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<WaitlistEntryJSON> {
+    @Sendable func list(_ request: Request, context: MutualisRequestContext) async throws -> ListResponse<WaitlistEntryRepresentation> {
         let caller = try context.caller()
         let member = try request.memberFilter(for: caller)
         let resource = try request.query("resourceId", "a resource id") { ResourceID($0) }
         let entries = try await waitlist.list(pole: caller.poleID, member: member, resource: resource)
-        return ListResponse(items: entries.map(WaitlistEntryJSON.init), next: nil)
+        return ListResponse(items: entries.map(WaitlistEntryRepresentation.init), next: nil)
     }
 
-    @Sendable func leave(_ request: Request, context: MutualisRequestContext) async throws -> WaitlistEntryJSON {
+    @Sendable func leave(_ request: Request, context: MutualisRequestContext) async throws -> WaitlistEntryRepresentation {
         let caller = try context.caller()
         let id = try context.id("entryId", as: WaitlistEntryID.self, what: "waitlist entry")
-        return WaitlistEntryJSON(
+        return WaitlistEntryRepresentation(
             try await waitlist.leave(id, pole: caller.poleID, member: caller.isCoordinator ? nil : caller.memberID, actor: caller.actor))
     }
 
@@ -82,33 +82,7 @@ struct WaitlistBody: Decodable {
     var note: String?
 }
 
-/// A waiting request as the API shows it.
-struct WaitlistEntryJSON: ResponseEncodable, Sendable {
-    var id: String
-    var resourceId: String
-    var memberId: String
-    var start: Date
-    var end: Date
-    var quantity: Int
-    var note: String
-    /// `waiting`, `booked`, `left` or `expired`.
-    var status: String
-    @NullEncoded var bookingId: String?
-    var joinedAt: Date
-
-    init(_ entry: WaitlistEntry) {
-        id = entry.id.description
-        resourceId = entry.resourceID.description
-        memberId = entry.memberID.description
-        start = entry.range.start
-        end = entry.range.end
-        quantity = entry.quantity
-        note = entry.note
-        status = entry.status.rawValue
-        bookingId = entry.bookingID?.description
-        joinedAt = entry.joinedAt
-    }
-}
+extension WaitlistEntryRepresentation: ResponseEncodable {}
 
 /// A notification as the API shows it.
 struct NotificationJSON: ResponseEncodable, Sendable {
