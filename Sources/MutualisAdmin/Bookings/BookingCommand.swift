@@ -56,7 +56,8 @@ struct BookingCommand: AsyncParsableCommand {
                     entries.map {
                         [
                             $0.id.description, $0.status.rawValue, $0.memberID.description, $0.resourceID.description,
-                            RFC3339.format($0.range.start), RFC3339.format($0.range.end), String($0.quantity), $0.bookingID?.description ?? "",
+                            RFC3339.format($0.range.start), RFC3339.format($0.range.end), String($0.quantity),
+                            $0.bookingID?.description ?? "",
                         ]
                     })
             }

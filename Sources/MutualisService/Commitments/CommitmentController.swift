@@ -34,7 +34,8 @@ struct CommitmentController {
             memberID: member, resourceID: resource, volumeThousandths: volume, unit: unit, startsOn: body.startsOn, endsOn: body.endsOn,
             note: body.note ?? "")
         return EditedResponse(
-            status: .created, response: CommitmentRepresentation(try await commitments.create(pole: caller.poleID, input, actor: caller.actor)))
+            status: .created,
+            response: CommitmentRepresentation(try await commitments.create(pole: caller.poleID, input, actor: caller.actor)))
     }
 
     /// The commitments in force or to come; `?memberId=` and `?resourceId=` narrow them. A

@@ -27,7 +27,8 @@ struct WaitlistController {
                 note: body.note),
             caller: caller)
         return EditedResponse(
-            status: .created, response: WaitlistEntryRepresentation(try await waitlist.join(pole: caller.poleID, input, actor: caller.actor)))
+            status: .created,
+            response: WaitlistEntryRepresentation(try await waitlist.join(pole: caller.poleID, input, actor: caller.actor)))
     }
 
     /// The waiting requests of the caller's member, or of the pole for a coordinator (`?memberId=`
