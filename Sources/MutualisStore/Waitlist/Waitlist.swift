@@ -14,11 +14,8 @@ enum Waitlist {
     }
 
     /// Books, in the order they joined, the waiting requests near `freed` that now fit every
-    /// rule; each booked request tells its member. Returns the bookings made.
-    @discardableResult
-    static func promote(
-        _ connection: PostgresConnection, pole: PoleID, resource: Resource, freed: TimeRange, now: Date
-    ) throws -> [Booking] {
+    /// rule; each booked request tells its member.
+    static func promote(_ connection: PostgresConnection, pole: PoleID, resource: Resource, freed: TimeRange, now: Date) throws {
         try lock(connection, resource: resource.id)
         // A freed booking also frees the buffer after it, and the buffer an earlier request needs.
         let buffer = Double(resource.rules.bufferMinutes * 60)
@@ -32,9 +29,8 @@ enum Waitlist {
             FOR UPDATE
             """
         ).rows.map(WaitlistStore.entry)
-        var booked: [Booking] = []
         for entry in entries {
-            guard let booking = try book(connection, entry, resource: resource, now: now) else { continue }
+            guard let booking = try book(connection, entry, now: now) else { continue }
             try connection.execute(
                 """
                 UPDATE waitlist_entries SET status = 'booked', booking_id = \(booking.id), changed_at = now() WHERE id = \(entry.id)
@@ -49,14 +45,12 @@ enum Waitlist {
             try AuditLog.record(
                 connection, pole: pole, actor: Actor(userID: nil, name: "system"), action: "waitlist-booked", entity: "booking",
                 entityID: booking.id.uuid, details: #"{"waitlistEntry": "\#(entry.id)"}"#)
-            booked.append(booking)
         }
-        return booked
     }
 
     /// The entry booked as its member would book it, or `nil` when it does not fit now: a
     /// rule refuses it, or no unit is free. A refusal undoes only this attempt.
-    static func book(_ connection: PostgresConnection, _ entry: WaitlistEntry, resource: Resource, now: Date) throws -> Booking? {
+    static func book(_ connection: PostgresConnection, _ entry: WaitlistEntry, now: Date) throws -> Booking? {
         do {
             return try connection.withSavepoint {
                 let input = BookingInput(
