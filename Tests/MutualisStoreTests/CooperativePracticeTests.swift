@@ -109,6 +109,10 @@ struct CooperativePracticeTests {
             let statementC = try await runs.statement(pole: s.pole.id, run.id, member: members[2], finalizedOnly: false)
             #expect(statementC.countedBookings.map(\.id) == [absent.id])
             #expect(try await runs.statement(pole: s.pole.id, run.id, member: members[3], finalizedOnly: false).countedBookings.isEmpty)
+            // The month's exports hold the same, for every member charged.
+            let all = try await runs.statements(pole: s.pole.id, run.id)
+            #expect(Set(all.map(\.member.id)) == Set(members.prefix(3)))
+            #expect(all.first { $0.member.id == members[1] }?.countedBookings.map(\.id) == [late.id])
 
             let report = try await PoolingReportStore(database: s.database).report(pole: s.pole.id, period: march)
             let figures = try #require(report.resources.first { $0.resource.id == room.id })

@@ -153,15 +153,13 @@ struct AllocateCommand: AsyncParsableCommand {
                     throw AdminError.refused("cannot create \(folder): \(error.localizedDescription)")
                 }
                 let written = try await options.withDatabase(pole: pole) { database in
-                    let stored = try await AllocationRunStore(database: database).get(pole: pole, runID)
-                    let currency = try await PoleStore(database: database).get(pole).currency
-                    let involved = Set(stored.run.lines.map(\.memberID) + stored.run.allocations.compactMap { $0.credit?.memberID })
+                    let statements = try await AllocationRunStore(database: database).statements(pole: pole, runID)
                     var files: [String] = []
-                    let members = try await MemberStore(database: database).all(pole: pole).filter { involved.contains($0.id) }
-                    let names = FileName.statements(stored.run.period, members: members)
-                    for member in members {
-                        let statement = StatementRepresentation(MemberStatement(run: stored, member: member, currency: currency))
-                        let path = URL(fileURLWithPath: folder).appendingPathComponent(names[member.id]!).path
+                    guard let period = statements.first?.run.run.period else { return files }
+                    let names = FileName.statements(period, members: statements.map(\.member))
+                    for memberStatement in statements {
+                        let statement = StatementRepresentation(memberStatement)
+                        let path = URL(fileURLWithPath: folder).appendingPathComponent(names[memberStatement.member.id]!).path
                         do {
                             try Data(try statement.csv(dialect: dialect).utf8).write(to: URL(fileURLWithPath: path))
                         } catch let error as CocoaError {

@@ -123,19 +123,44 @@ public struct AllocationRunStore: Sendable {
             if finalizedOnly && run.run.status != .finalized { throw StoreError.notFound("allocation run") }
             let memberRecord = try MemberStore.get(pole: pole, member, connection)
             let record = try PoleStore.get(pole, connection)
-            let range = try record.zone().range(of: run.run.period)
-            // The bookings that count although nobody used them: late cancellations, no-shows.
-            let counted = try connection.query(
+            let counted = try Self.countedBookings(
+                pole: pole, members: [member], over: try record.zone().range(of: run.run.period), connection)
+            return MemberStatement(run: run, member: memberRecord, currency: record.currency, countedBookings: counted[member] ?? [])
+        }
+    }
+
+    /// The statements of every member a run charges or credits, by member id, read in one
+    /// snapshot: what a month's exports hold.
+    public func statements(pole: PoleID, _ id: AllocationRunID) async throws -> [MemberStatement] {
+        try await database.withSnapshot { connection in
+            let run = try Self.get(pole: pole, id, member: nil, connection)
+            let record = try PoleStore.get(pole, connection)
+            let involved = Set(run.run.lines.map(\.memberID)).union(run.run.allocations.compactMap { $0.credit?.memberID }).sorted()
+            let counted = try Self.countedBookings(
+                pole: pole, members: involved, over: try record.zone().range(of: run.run.period), connection)
+            return try involved.map { member in
+                MemberStatement(
+                    run: run, member: try MemberStore.get(pole: pole, member, connection), currency: record.currency,
+                    countedBookings: counted[member] ?? [])
+            }
+        }
+    }
+
+    /// The bookings of some members that count although nobody used them — late
+    /// cancellations, no-shows — over a span, by member, in time order.
+    static func countedBookings(pole: PoleID, members: [MemberID], over range: TimeRange, _ connection: PostgresConnection) throws
+        -> [MemberID: [Booking]]
+    {
+        Dictionary(
+            grouping: try connection.query(
                 """
                 SELECT \(sql: BookingStore.columns) FROM bookings b
-                WHERE b.member_id = \(member) AND b.pole_id = \(pole)
+                WHERE b.pole_id = \(pole) AND b.member_id = ANY(\(members))
                   AND ((b.status = 'cancelled' AND b.counted_percent > 0) OR b.no_show)
                   AND b.during && tstzrange(\(range.start), \(range.end), '[)')
                 ORDER BY lower(b.during), b.id
                 """
-            ).rows.map(BookingStore.booking)
-            return MemberStatement(run: run, member: memberRecord, currency: record.currency, countedBookings: counted)
-        }
+            ).rows.map(BookingStore.booking), by: \.memberID)
     }
 
     /// What happened to a run, in the order it happened (the log's own order: a transaction's

@@ -14,6 +14,8 @@ struct PrintableStatementsPage: Sendable {
         var charges: [StatementPage.Charge]
         var credits: [StatementPage.Credit]
         var hasCredits: Bool
+        var counted: [String]
+        var hasCounted: Bool
         var charged: String
         var credited: String
         var net: String
@@ -55,11 +57,13 @@ extension Website {
         router.get("/cloture/:runId/imprimer") { _, context -> Response in
             guard let run = try await coordinatorRun(context), run.run.status == .finalized else { return notFound(context) }
             let period = Sentences.period(run.run.period)
+            let names = try await resourceNames(context.webSession!)
             let items = try await memberStatements(run, context).enumerated().map { index, statement in
-                let page = statementPage(statement, context)
+                let page = statementPage(statement, context, names: names)
                 return PrintableStatementsPage.Item(
                     index: index + 1, memberName: page.memberName, period: page.period, charges: page.charges, credits: page.credits,
-                    hasCredits: page.hasCredits, charged: page.charged, credited: page.credited, net: page.net)
+                    hasCredits: page.hasCredits, counted: page.counted, hasCounted: page.hasCounted, charged: page.charged,
+                    credited: page.credited, net: page.net)
             }
             return renderer.page(
                 .relevesImprimables,
@@ -71,10 +75,7 @@ extension Website {
 
     /// The statement of every member the run charges or credits, by member name.
     private func memberStatements(_ run: StoredAllocationRun, _ context: some WebRequestContext) async throws -> [MemberStatement] {
-        let pole = try await poles.get(context.webSession!.principal.poleID)
-        let involved = Set(run.run.lines.map(\.memberID)).union(run.run.allocations.compactMap { $0.credit?.memberID })
-        return try await members.all(pole: pole.id).filter { involved.contains($0.id) }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-            .map { MemberStatement(run: run, member: $0, currency: pole.currency) }
+        try await runs.statements(pole: context.webSession!.principal.poleID, run.run.id)
+            .sorted { $0.member.name.localizedStandardCompare($1.member.name) == .orderedAscending }
     }
 }
