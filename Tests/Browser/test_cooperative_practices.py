@@ -16,7 +16,8 @@ PARIS = ZoneInfo("Europe/Paris")
 
 @pytest.fixture(scope="module")
 def demo(mutualis):
-    seeded = json.loads(mutualis.admin("demo", "seed", "--json"))
+    # A demonstration pole of its own: the coordination's tests seed theirs in the same database.
+    seeded = json.loads(mutualis.admin("demo", "seed", "--name", "Pôle des pratiques (démo)", "--json"))
     resources = mutualis.api("GET", "/api/v1/resources?limit=100", token=seeded["coordinatorToken"])[1]["items"]
     by_name = {r["name"]: r for r in resources}
     return {**seeded, "resources": by_name}

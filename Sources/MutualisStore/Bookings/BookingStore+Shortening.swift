@@ -3,6 +3,9 @@ import MutualisDomain
 import PostgresClient
 
 extension BookingStore {
+    /// Why a shortening is refused once the resource's cancellation tiers count some of the time.
+    public static let tooLateToShorten = "too late to give time back: a cancellation now counts part of the booking"
+
     /// Shortens a booking to a span within its own: a later start, an earlier end (the van
     /// brought back at 15:00 instead of 18:00). The units it no longer holds go, in the same
     /// transaction, to the waitlist's oldest requests that now fit.
@@ -31,11 +34,7 @@ extension BookingStore {
             let checker = BookingRuleChecker(
                 rules: resource.rules, units: resource.units, zone: try Self.poleZone(connection, scope.poleID))
             let cancellation = checker.cancellation(of: booking.range, at: now)
-            guard !cancellation.isLate else {
-                throw StoreError.conflict(
-                    "too late to give time back: a cancellation now counts \(cancellation.countedPercent) % of the booking", field: "status"
-                )
-            }
+            guard !cancellation.isLate else { throw StoreError.conflict(Self.tooLateToShorten, field: "status") }
             let request = BookingRequest(resourceID: resource.id, memberID: booking.memberID, range: range, quantity: booking.quantity)
             let broken = checker.violations(of: request, at: now).filter { [.slotGranularity, .minimumDuration].contains($0.rule) }
             guard broken.isEmpty else { throw StoreError.rulesViolated(broken) }

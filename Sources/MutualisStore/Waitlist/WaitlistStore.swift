@@ -10,6 +10,9 @@ public struct WaitlistStore: Sendable {
         self.database = database
     }
 
+    /// Why joining is refused when the slot is free: the caller books it instead.
+    public static let slotIsFree = "the slot is free: book it instead of waiting"
+
     /// Puts a request on the waitlist of its slot. Refused when the slot is free (book it),
     /// and when a rule refuses it that no cancellation or retired blackout would change: the
     /// request is tried as a booking would be, for real, and undone.
@@ -32,7 +35,7 @@ public struct WaitlistStore: Sendable {
                     throw Undo()
                 }
             } catch is Undo {
-                throw StoreError.conflict("the slot is free: book it instead of waiting", field: "start")
+                throw StoreError.conflict(Self.slotIsFree, field: "start")
             } catch StoreError.conflict {
                 // Taken: what the waitlist is for.
             } catch StoreError.rulesViolated(let violations) where violations.allSatisfy(\.rule.mayFreeUp) {

@@ -53,7 +53,7 @@ extension Website {
                 let resource = try await resources.get(pole: session.principal.poleID, booking.resourceID)
                 let message =
                     switch error {
-                    case .conflict(let detail, _) where detail.contains("too late"):
+                    case .conflict(let detail, _) where detail == BookingStore.tooLateToShorten:
                         "Il est trop tard pour rendre du temps sans frais : l’annulation compterait déjà une part de la réservation."
                     case .conflict: "Cette réservation ne peut plus être raccourcie."
                     case .rulesViolated(let violations):

@@ -40,7 +40,7 @@ extension Website {
             }
             do {
                 _ = try await waitlist.join(pole: session.principal.poleID, input, actor: session.principal.actor)
-            } catch StoreError.conflict(let message, _) where message.contains("free") {
+            } catch StoreError.conflict(let message, _) where message == WaitlistStore.slotIsFree {
                 let free = FieldMessage(field: "start", message: "Ce créneau vient de se libérer : réservez-le.")
                 return renderer.page(.reserver, try await bookingPage(session, context, form, errors: [free]), status: .conflict)
             } catch StoreError.conflict {
