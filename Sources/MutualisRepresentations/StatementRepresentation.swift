@@ -45,7 +45,7 @@ public struct StatementRepresentation: Encodable, Sendable {
             quantity = booking.quantity
             kind = booking.noShow ? "no-show" : "late-cancellation"
             countedPercent = booking.countedShare
-            countedHours = booking.range.duration / 3_600 * Double(booking.quantity) * Double(booking.countedShare) / 100
+            countedHours = booking.countedUnitHours
         }
     }
 

@@ -200,7 +200,7 @@ enum RunOutput {
             return
         }
         let run = stored.run
-        let members = Set(run.lines.map(\.memberID) + run.allocations.compactMap { $0.credit?.memberID }).sorted()
+        let members = run.involvedMembers
         printLine(
             "Run \(run.id) (\(run.status.rawValue)) for \(run.period.start)..\(run.period.end): \(stored.costs.count) costs, \(DecimalText.euros(stored.totalCents)) in all"
         )

@@ -55,6 +55,14 @@ extension Booking {
         case .pending, .rejected: 0
         }
     }
+
+    /// The unit-hours a share of the booking's time makes: 50 % of a 4-hour booking is 2.
+    public func unitHours(percent: Int) -> Double {
+        range.duration / 3_600 * Double(quantity) * Double(percent) / 100
+    }
+
+    /// The unit-hours the booking counts when costs are shared.
+    public var countedUnitHours: Double { unitHours(percent: countedShare) }
 }
 
 /// A recurring series of bookings made in one request.

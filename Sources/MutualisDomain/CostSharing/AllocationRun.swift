@@ -22,6 +22,11 @@ public struct AllocationRun: Hashable, Sendable {
     /// Every member line of every cost.
     public var lines: [AllocationLine] { allocations.flatMap(\.lines) }
 
+    /// The members the run charges or credits, by id: those who have a statement.
+    public var involvedMembers: [MemberID] {
+        Set(lines.map(\.memberID) + allocations.compactMap { $0.credit?.memberID }).sorted()
+    }
+
     /// What the members pay, over all costs.
     public var allocatedCents: Int { allocations.reduce(0) { $0 + $1.allocatedCents } }
 

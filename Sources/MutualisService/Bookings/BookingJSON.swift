@@ -53,7 +53,7 @@ struct CancellationJSON: ResponseEncodable, Sendable {
     init(booking: Booking, _ cancellation: Cancellation) {
         bookingId = booking.id.description
         countedPercent = cancellation.countedPercent
-        countedHours = booking.range.duration / 3_600 * Double(booking.quantity) * Double(cancellation.countedPercent) / 100
+        countedHours = booking.unitHours(percent: cancellation.countedPercent)
     }
 }
 

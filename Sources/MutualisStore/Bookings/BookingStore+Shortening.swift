@@ -31,8 +31,7 @@ extension BookingStore {
                 throw StoreError.invalid("start", "a booking starts later only from now on")
             }
             let resource = try ResourceStore.get(pole: scope.poleID, booking.resourceID, connection)
-            let checker = BookingRuleChecker(
-                rules: resource.rules, units: resource.units, zone: try Self.poleZone(connection, scope.poleID))
+            let checker = try Self.checker(resource, pole: scope.poleID, connection)
             let cancellation = checker.cancellation(of: booking.range, at: now)
             guard !cancellation.isLate else { throw StoreError.conflict(Self.tooLateToShorten, field: "status") }
             let request = BookingRequest(resourceID: resource.id, memberID: booking.memberID, range: range, quantity: booking.quantity)

@@ -28,8 +28,7 @@ extension BookingStore {
                 ).rows.map(Self.booking)
             }
             let resource = try ResourceStore.get(pole: scope.poleID, booking.resourceID, connection)
-            let checker = BookingRuleChecker(
-                rules: resource.rules, units: resource.units, zone: try Self.poleZone(connection, scope.poleID))
+            let checker = try Self.checker(resource, pole: scope.poleID, connection)
             var moved: [Booking] = []
             for var target in targets {
                 guard target.status.canMove(to: next) else {
@@ -96,8 +95,13 @@ extension BookingStore {
             let booking = try Self.get(id, scope: scope, connection)
             guard booking.status == .confirmed else { return .free }
             let resource = try ResourceStore.get(pole: scope.poleID, booking.resourceID, connection)
-            return BookingRuleChecker(rules: resource.rules, units: resource.units, zone: try Self.poleZone(connection, scope.poleID))
-                .cancellation(of: booking.range, at: now)
+            return try Self.checker(resource, pole: scope.poleID, connection).cancellation(of: booking.range, at: now)
         }
+    }
+
+    /// The rules of a booking's resource in its pole's time zone, for what happens to a
+    /// booking once made: cancelling, shortening.
+    static func checker(_ resource: Resource, pole: PoleID, _ connection: PostgresConnection) throws -> BookingRuleChecker {
+        BookingRuleChecker(rules: resource.rules, units: resource.units, zone: try poleZone(connection, pole))
     }
 }

@@ -32,8 +32,7 @@ public struct CommitmentStore: Sendable {
         }
     }
 
-    /// The commitments in force or to come, of a member or on a resource, by start; with
-    /// `withdrawn`, also those taken back.
+    /// The commitments not withdrawn, of a member or on a resource, by start.
     public func list(pole: PoleID, member: MemberID? = nil, resource: ResourceID? = nil) async throws -> [Commitment] {
         try await database.withConnection { connection in
             try connection.query(

@@ -135,7 +135,7 @@ public struct AllocationRunStore: Sendable {
         try await database.withSnapshot { connection in
             let run = try Self.get(pole: pole, id, member: nil, connection)
             let record = try PoleStore.get(pole, connection)
-            let involved = Set(run.run.lines.map(\.memberID)).union(run.run.allocations.compactMap { $0.credit?.memberID }).sorted()
+            let involved = run.run.involvedMembers
             let counted = try Self.countedBookings(
                 pole: pole, members: involved, over: try record.zone().range(of: run.run.period), connection)
             return try involved.map { member in

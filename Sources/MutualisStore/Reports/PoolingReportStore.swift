@@ -13,7 +13,7 @@ public struct PoolingReportStore: Sendable {
     /// The report for a period of the pole's calendar.
     public func report(pole: PoleID, period: DatePeriod) async throws -> PoolingReport {
         if let problem = period.lengthProblem(field: "to") { throw StoreError.invalid([problem]) }
-        // Eleven statements, one snapshot: the figures agree with each other.
+        // Ten statements, one snapshot: the figures agree with each other.
         return try await database.withSnapshot { connection in
             let record = try PoleStore.get(pole, connection)
             let zone = try record.zone()
@@ -53,17 +53,19 @@ public struct PoolingReportStore: Sendable {
                 let (resource, late, noShow) = try row.decode((ResourceID, Double, Double).self)
                 lateHours[resource] = (late, noShow)
             }
+            // Recorded use by resource and unit: a shared employee's hours, a van's km.
             var recorded: [ResourceID: [UsageRecord.Unit: Double]] = [:]
             for row in try connection.query(
                 """
                 SELECT resource_id, unit, sum(quantity_thousandths)::float8 / 1000 FROM usage_records
-                WHERE pole_id = \(pole) AND unit <> 'hours' AND lower(during) >= \(range.start) AND lower(during) < \(range.end)
+                WHERE pole_id = \(pole) AND lower(during) >= \(range.start) AND lower(during) < \(range.end)
                 GROUP BY resource_id, unit
                 """
             ).rows {
                 let (resource, unit, quantity) = try row.decode((ResourceID, UsageRecord.Unit, Double).self)
                 recorded[resource, default: [:]][unit] = quantity
             }
+            let recordedHours = recorded.compactMapValues { $0[.hours] }
             let floor = CommitmentFloor(period: period)
             var committed: [ResourceID: (unit: UsageRecord.Unit, volume: Double)] = [:]
             for commitment in try CommitmentStore.inForce(resources: resources.map(\.id), over: period, connection) {
@@ -72,17 +74,6 @@ public struct PoolingReportStore: Sendable {
                 ])
                 let thousandths = Double(volume) / Double(floor.scale)
                 committed[commitment.resourceID, default: (commitment.unit, 0)].volume += thousandths / 1_000
-            }
-            var recordedHours: [ResourceID: Double] = [:]
-            for row in try connection.query(
-                """
-                SELECT resource_id, sum(quantity_thousandths)::float8 / 1000 FROM usage_records
-                WHERE pole_id = \(pole) AND unit = 'hours' AND lower(during) >= \(range.start) AND lower(during) < \(range.end)
-                GROUP BY resource_id
-                """
-            ).rows {
-                let (resource, hours) = try row.decode((ResourceID, Double).self)
-                recordedHours[resource] = hours
             }
             // Members served: by bookings or by recorded use; per resource, then overall.
             var served: [ResourceID: Int] = [:]

@@ -31,8 +31,7 @@ enum Sentences {
     /// What a cancellation made now counts, for the member about to confirm it.
     static func cancellationConsequence(_ cancellation: Cancellation, booking: Booking) -> String {
         guard cancellation.isLate else { return "Cette annulation est sans frais : le temps libéré redevient réservable par tous." }
-        let seconds = booking.range.duration * Double(booking.quantity) * Double(cancellation.countedPercent) / 100
-        let counted = duration(minutes: Int((seconds / 60).rounded()))
+        let counted = duration(minutes: Int((booking.unitHours(percent: cancellation.countedPercent) * 60).rounded()))
         return cancellation.countedPercent == 100
             ? "Cette annulation est tardive : tout le temps réservé (\(counted)) restera compté dans la part des coûts de votre organisation."
             : "Cette annulation est tardive : \(cancellation.countedPercent) % du temps réservé, soit \(counted), restera compté dans la part des coûts de votre organisation."

@@ -76,8 +76,7 @@ extension Website {
             else { return notFound(context) }
             let resource = try await resources.get(pole: session.principal.poleID, booking.resourceID)
             let now = Date()
-            let checker = BookingRuleChecker(rules: resource.rules, units: resource.units, zone: session.timeZone)
-            let cancellation = booking.status == .confirmed ? checker.cancellation(of: booking.range, at: now) : .free
+            let cancellation = try await bookings.cancellationPreview(id, scope: BookingScope(session.principal), now: now)
             return renderer.page(
                 .annuler,
                 CancelPage(

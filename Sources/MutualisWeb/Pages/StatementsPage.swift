@@ -136,14 +136,13 @@ extension Website {
         }
         let zone = context.webSession?.timeZone ?? .paris
         let counted = statement.countedBookings.map { booking in
-            let hours = booking.range.duration / 3_600 * Double(booking.quantity) * Double(booking.countedShare) / 100
             let what =
                 booking.noShow
                 ? "absence constatée, tout le temps compté"
                 : booking.countedShare == 100
                     ? "annulation tardive, tout le temps compté" : "annulation tardive, \(booking.countedShare) % du temps compté"
             return
-                "\(names[booking.resourceID] ?? "Ressource"), \(FrenchFormat.span(booking.range, in: zone)) : \(what), soit \(FrenchFormat.decimal(hours, places: 2)) heures-unités."
+                "\(names[booking.resourceID] ?? "Ressource"), \(FrenchFormat.span(booking.range, in: zone)) : \(what), soit \(FrenchFormat.decimal(booking.countedUnitHours, places: 2)) heures-unités."
         }
         let query = context.webSession?.principal.isCoordinator == true ? "?membre=\(statement.member.id)" : ""
         return StatementPage(
