@@ -3,96 +3,92 @@
 #
 #   Benchmarks/booking-benchmark.sh [SECONDS]
 #
-# On a private PostgreSQL in a temporary folder, with mutualis-server built in release mode:
-#  1. booking creation, random non-overlapping slots over 1 000 resources, 16 concurrent clients (wrk);
-#  2. the same INSERTs straight into PostgreSQL with pgbench, for the ratio service ÷ pgbench;
-#  3. availability queries over 1 000 000 stored bookings.
-# Prints throughput, p50 and p99 latency, and the server's RSS. Needs wrk and pgbench
-# (apt-get install wrk postgresql-contrib); installs wrk when missing and run as root.
+# On a private PostgreSQL run as in production (durable commits, TCP on localhost), with
+# mutualis-server built in release mode at its default log level and pool, 1 000 resources:
+#  1. closed loop: bookings of random non-overlapping slots by 16 clients for SECONDS (20 by
+#     default; wrk): throughput, p50, p99 and their ratio, and the CPU time a booking costs the
+#     server and PostgreSQL, read from /proc before and after and divided by the bookings made;
+#  2. PostgreSQL's physical limit: 20 000 bare INSERTs (pgbench, 16 clients, autocommit,
+#     prepared, one statement) into a copy of booking_units, exclusion constraint and indexes
+#     included: transactions a second and PostgreSQL's CPU time per INSERT, read the same way;
+#  3. open loop: 300 bookings a second for 20 s (RATE and OPEN_SECONDS to change them) sent on
+#     schedule by Benchmarks/open-loop.py whatever the answers: p50 and p99;
+#  4. availability queries over 1 000 000 stored bookings (16 clients, 15 s).
+# MUTUALIS_POOL_SIZE=8 tries another pool. Needs wrk and pgbench (apt-get install wrk
+# postgresql-contrib); installs wrk when missing and run as root.
 set -euo pipefail
 seconds=${1:-20}
-project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$project"
-
-source "$project/Benchmarks/bench-support.sh"
+rate=${RATE:-300}
+open_seconds=${OPEN_SECONDS:-20}
+for value in "$seconds" "$rate" "$open_seconds"; do
+  [[ "$value" =~ ^[1-9][0-9]{0,3}$ ]] || { echo "SECONDS, RATE and OPEN_SECONDS are whole numbers from 1 to 9999 (got $value)" >&2; exit 2; }
+done
+source "$(dirname "${BASH_SOURCE[0]}")/bench-support.sh"
 require_wrk
 build_release
 source "$project/Benchmarks/private-postgres.sh"
 
-"$admin" db migrate >/dev/null
-pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-"$admin" user add --pole "$pole" --email bench@example.org --name Bench --role coordinator >/dev/null
-token=$("$admin" token issue --email bench@example.org)
-member=$(psql -c "INSERT INTO members (pole_id, name, legal_form, joined_on) VALUES ('$pole', 'Membre', 'association', '2025-01-01') RETURNING id")
-psql -c "
-  WITH r AS (INSERT INTO resources (pole_id, name, kind) SELECT '$pole', 'Ressource ' || n, 'equipment' FROM generate_series(1, 1000) n RETURNING id)
-  INSERT INTO resource_units (resource_id, number) SELECT id, 1 FROM r"
-psql -c "SELECT id FROM resources ORDER BY id" > "$work/resources.txt"
+seed_pole_with_history
+add_coordinator
+stored=$(psql -c "SELECT count(*) FROM bookings")
 
-# The server's own default pool (twice the processors); MUTUALIS_POOL_SIZE=8 to try another.
-MUTUALIS_HTTP_ADDRESS=127.0.0.1:18181 LOG_LEVEL=warning "$server" >"$work/server.log" 2>&1 &
+# The server as it ships: its default log level, and its default pool unless
+# MUTUALIS_POOL_SIZE is set.
+MUTUALIS_HTTP_ADDRESS=127.0.0.1:18181 "$server" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -fs http://127.0.0.1:18181/ready >/dev/null && break; sleep 0.1; done
+pool=$(curl -fs http://127.0.0.1:18181/metrics | sed -n 's/^mutualis_pool_size \([0-9]*\).*/\1/p')
 
 # What every wrk script prints at the end: throughput, p50 and p99 in ms, non-2xx, requests.
 write_wrk_report
 
-# Each wrk thread and request gets its own (resource, day) pair: slots never overlap.
-cat "$work/report.lua" > "$work/book.lua"
-cat >> "$work/book.lua" <<LUA
-local resources = {}
-for line in io.lines("$work/resources.txt") do resources[#resources + 1] = line end
-local counter = 0
-local next_id = 0
--- thread:set makes thread_id a global of each thread's own Lua state.
-function setup(thread) thread:set("thread_id", next_id); next_id = next_id + 1 end
-function request()
-  counter = counter + 1
-  local n = counter * 16 + thread_id
-  local resource = resources[(n % #resources) + 1]
-  local day = math.floor(n / #resources)
-  local start = os.date("!%Y-%m-%dT%H:%M:%SZ", 1893456000 + day * 86400)
-  local finish = os.date("!%Y-%m-%dT%H:%M:%SZ", 1893456000 + day * 86400 + 3600)
-  local body = string.format('{"resourceId":"%s","memberId":"$member","start":"%s","end":"%s"}', resource, start, finish)
-  return wrk.format("POST", "/api/v1/bookings", {["Authorization"] = "Bearer $token", ["Content-Type"] = "application/json"}, body)
-end
-local reported = false
-function response(status, headers, body)
-  if status ~= 201 and not reported then
-    reported = true
-    io.stderr:write("first refused booking: " .. status .. " " .. body .. "\n")
-  end
-end
-LUA
-booking=$(wrk -t 2 -c 16 -d "${seconds}s" -s "$work/book.lua" http://127.0.0.1:18181 | grep '^RESULT')
+write_booking_script closed 0 2
+# One booking first, so that the measure starts with the server's statements prepared.
+curl -fs -o /dev/null -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+  -d "{\"resourceId\":\"$(head -1 "$work/resources.txt")\",\"memberId\":\"$member\",\"start\":\"2029-01-01T08:00:00Z\",\"end\":\"2029-01-01T09:00:00Z\"}" \
+  http://127.0.0.1:18181/api/v1/bookings
+server_before=$(cpu_ms "$server_pid"); pg_before=$(cpu_ms postgres); stored_before=$(psql -c "SELECT count(*) FROM bookings")
+booking=$(wrk -t 2 -c 16 -d "${seconds}s" -s "$work/book-closed.lua" http://127.0.0.1:18181 | grep '^RESULT')
+server_cpu=$(( $(cpu_ms "$server_pid") - server_before )); pg_cpu=$(( $(cpu_ms postgres) - pg_before ))
 read -r _ book_rps book_p50 book_p99 book_errors book_total <<<"$booking"
-booked=$(psql -c "SELECT count(*) FROM bookings")
+booked=$(( $(psql -c "SELECT count(*) FROM bookings") - stored_before ))
 rss_booking=$(ps -o rss= -p "$server_pid")
 
-psql -c "CREATE TABLE bench_resources (idx int PRIMARY KEY, id uuid NOT NULL);
-  INSERT INTO bench_resources SELECT row_number() OVER (ORDER BY id) - 1, id FROM resources;
+# PostgreSQL's physical limit: one prepared INSERT a transaction into a table shaped like
+# booking_units (primary key and exclusion constraint; no foreign keys). The slots
+# come from a sequence, so that no two clients ever collide.
+psql -c "CREATE TABLE bench_holdings (LIKE booking_units INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES);
   CREATE SEQUENCE bench_slots;"
-# The slots come from a sequence, so that no two pgbench clients ever collide.
 cat > "$work/insert.sql" <<SQL
-BEGIN;
-WITH n AS (SELECT nextval('bench_slots') AS n),
-b AS (
-  INSERT INTO bookings (pole_id, resource_id, member_id, during, status)
-  SELECT '$pole', r.id, '$member',
-         tstzrange(timestamptz '2040-01-01' + (n.n / 1000) * interval '2 hours',
-                   timestamptz '2040-01-01' + (n.n / 1000) * interval '2 hours' + interval '1 hour', '[)'), 'confirmed'
-  FROM n JOIN bench_resources r ON r.idx = n.n % 1000
-  RETURNING id, resource_id, during)
-INSERT INTO booking_units (booking_id, resource_id, unit_id, occupied)
-SELECT b.id, b.resource_id, u.id, b.during FROM b JOIN resource_units u ON u.resource_id = b.resource_id;
-COMMIT;
+INSERT INTO bench_holdings (booking_id, resource_id, unit_id, occupied)
+SELECT gen_random_uuid(), md5((n % 1000)::text)::uuid, md5((n % 1000)::text)::uuid,
+       tstzrange(timestamptz '2040-01-01' + (n / 1000) * interval '2 hours',
+                 timestamptz '2040-01-01' + (n / 1000) * interval '2 hours' + interval '1 hour', '[)')
+FROM nextval('bench_slots') AS n;
 SQL
-pgbench_out=$(as_pg "$bindir/pgbench" -h "$work" -U "$user" -n -c 16 -j 2 -T "$seconds" -f "$work/insert.sql" mutualis 2>&1 || true)
+psql -c "CHECKPOINT"
+pg_before=$(cpu_ms postgres)
+pgbench_out=$(as_pg "$bindir/pgbench" -h 127.0.0.1 -p "$pg_port" -U "$user" -n -M prepared -c 16 -j 2 -t 1250 \
+  -f "$work/insert.sql" mutualis 2>&1 || true)
+pg_insert_cpu=$(( $(cpu_ms postgres) - pg_before ))
 pg_tps=$(echo "$pgbench_out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1)
-pg_failed=$(echo "$pgbench_out" | sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p')
+pg_inserted=$(psql -c "SELECT count(*) FROM bench_holdings")
 
-seed_million_bookings "$pole" "$member"
-stored=$(psql -c "SELECT count(*) FROM bookings")
+# The open loop: bookings sent on schedule, each on a slot of its own (from 2045 on).
+python3 - "$work/resources.txt" "$member" $((rate * open_seconds)) > "$work/open.txt" <<'PY'
+import datetime, sys
+resources = open(sys.argv[1]).read().split()
+origin = datetime.datetime(2045, 1, 1, tzinfo=datetime.timezone.utc)
+for n in range(int(sys.argv[3])):
+    start = origin + datetime.timedelta(days=n // len(resources))
+    end = start + datetime.timedelta(hours=1)
+    times = [t.strftime("%Y-%m-%dT%H:%M:%SZ") for t in (start, end)]
+    print(f'POST /api/v1/bookings {{"resourceId":"{resources[n % len(resources)]}","memberId":"{sys.argv[2]}","start":"{times[0]}","end":"{times[1]}"}}')
+PY
+psql -c "CHECKPOINT"
+open_loop=$(python3 "$project/Benchmarks/open-loop.py" --url http://127.0.0.1:18181 --rate "$rate" --seconds "$open_seconds" \
+  --requests "$work/open.txt" --header "Authorization: Bearer $token" --header "Content-Type: application/json" | grep '^RESULT')
+read -r _ open_rps open_p50 open_p99 open_errors open_total open_late <<<"$open_loop"
 
 cat "$work/report.lua" > "$work/availability.lua"
 cat >> "$work/availability.lua" <<LUA
@@ -108,15 +104,23 @@ function request()
   return wrk.format("GET", "/api/v1/resources/" .. resource .. "/availability?from=" .. from .. "&to=" .. to, {["Authorization"] = "Bearer $token"})
 end
 LUA
-availability=$(wrk -t 2 -c 16 -d "${seconds}s" -s "$work/availability.lua" http://127.0.0.1:18181 | grep '^RESULT')
+availability=$(wrk -t 2 -c 16 -d 15s -s "$work/availability.lua" http://127.0.0.1:18181 | grep '^RESULT')
 read -r _ av_rps av_p50 av_p99 av_errors av_total <<<"$availability"
 rss=$(ps -o rss= -p "$server_pid")
-pool=$(curl -fs http://127.0.0.1:18181/metrics | sed -n 's/^mutualis_pool_size \([0-9]*\).*/\1/p')
 
-ratio=$(python3 -c "print(f'{$book_rps / $pg_tps:.2f}' if '$pg_tps' else 'n/a')")
-cat <<REPORT
-booking creation (16 clients, ${seconds}s): ${book_rps} req/s, p50 ${book_p50} ms, p99 ${book_p99} ms, non-2xx ${book_errors} of ${book_total}; ${booked} bookings stored
-pgbench, same INSERTs (16 clients): ${pg_tps} tps (failed: ${pg_failed:-0}); ratio service ÷ pgbench = ${ratio}
-availability over ${stored} bookings (16 clients): ${av_rps} req/s, p50 ${av_p50} ms, p99 ${av_p99} ms, non-2xx ${av_errors} of ${av_total}
-server RSS: $((rss_booking / 1024)) MB after booking, $((rss / 1024)) MB at the end; ${pool} database connections
-REPORT
+python3 - <<PY
+booked, server, pg, insert, inserted = $booked, $server_cpu, $pg_cpu, $pg_insert_cpu, $pg_inserted
+rps, tps = $book_rps, float("${pg_tps:-0}" or 0)
+print(f"booking creation, closed loop (16 clients, pool of $pool, ${seconds} s): {booked} bookings, {rps} a second, "
+      f"p50 $book_p50 ms, p99 $book_p99 ms (p99/p50 {$book_p99 / $book_p50:.1f}), non-2xx $book_errors")
+print(f"  CPU per booking: server {server / booked:.3f} ms, PostgreSQL {pg / booked:.3f} ms")
+print(f"pgbench, bare prepared INSERT (16 clients, autocommit): {inserted} rows, {tps:.0f} a second; "
+      f"PostgreSQL CPU per INSERT {insert / max(inserted, 1):.3f} ms")
+print(f"  ratio bookings ÷ INSERTs a second = {rps / tps:.2f}; PostgreSQL CPU booking ÷ INSERT = "
+      f"{(pg / booked) / (insert / max(inserted, 1)):.2f}")
+print(f"open loop ($rate a second for ${open_seconds} s, open-loop.py): {$open_rps} a second, p50 $open_p50 ms, "
+      f"p99 $open_p99 ms, non-2xx $open_errors of $open_total; generator late by $open_late ms at worst")
+print(f"availability over $stored bookings (16 clients, 15 s): $av_rps req/s, p50 $av_p50 ms, p99 $av_p99 ms, "
+      f"non-2xx $av_errors of $av_total")
+print(f"server RSS: {$rss_booking // 1024} MB after booking, {$rss // 1024} MB at the end")
+PY

@@ -12,26 +12,16 @@
 # a loopback round trip). Needs wrk (installed when missing and run as root).
 set -euo pipefail
 seconds=${1:-20}
-project=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$project"
-
-source "$project/Benchmarks/bench-support.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-support.sh"
 require_wrk
 build_release
 source "$project/Benchmarks/private-postgres.sh"
 
-"$admin" db migrate >/dev/null
-pole=$("$admin" pole create --name "Pôle de mesure" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-member=$(psql -c "INSERT INTO members (pole_id, name, legal_form, joined_on) VALUES ('$pole', 'Membre', 'association', '2025-01-01') RETURNING id")
+seed_pole_with_history
 "$admin" user add --pole "$pole" --email bench@example.org --name Bench --role member --member "$member" >/dev/null
-psql -c "
-  WITH r AS (INSERT INTO resources (pole_id, name, kind) SELECT '$pole', 'Ressource ' || n, 'equipment' FROM generate_series(1, 1000) n RETURNING id)
-  INSERT INTO resource_units (resource_id, number) SELECT id, 1 FROM r"
-psql -c "SELECT id FROM resources ORDER BY id" > "$work/resources.txt"
-seed_million_bookings "$pole" "$member"
 
 address=127.0.0.1:18182
-MUTUALIS_HTTP_ADDRESS=$address LOG_LEVEL=warning "$server" >"$work/server.log" 2>&1 &
+MUTUALIS_HTTP_ADDRESS=$address "$server" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do curl -fs "http://$address/ready" >/dev/null && break; sleep 0.1; done
 

@@ -82,6 +82,35 @@ struct APIBasicsTests {
         }
     }
 
+    @Test("a coordinator revokes a user's tokens, all or one scope's; a member user may not")
+    func revokingTokens() async throws {
+        try await withAPI { client, fixture, _ in
+            let user = try await client.call(
+                .post, "/api/v1/users", token: fixture.coordinator,
+                json: #"{"email": "revoque@example.org", "name": "Rémi", "role": "member", "memberId": "\#(fixture.memberB)"}"#)
+            let id = try #require(user["id"])
+            let api = try #require(try await client.call(.post, "/api/v1/users/\(id)/tokens", token: fixture.coordinator)["token"])
+            let calendar = try await client.call(
+                .post, "/api/v1/users/\(id)/tokens", token: fixture.coordinator, json: #"{"scope": "calendar"}"#)
+            #expect(calendar.status == .created)
+
+            expect(try await client.call(.delete, "/api/v1/users/\(id)/tokens", token: fixture.userA), .forbidden)
+            expect(try await client.call(.delete, "/api/v1/users/\(id)/tokens?scope=forever", token: fixture.coordinator), .badRequest)
+            expect(try await client.call(.get, "/api/v1/resources", token: api), .ok)
+
+            let calendarOnly = try await client.call(.delete, "/api/v1/users/\(id)/tokens?scope=calendar", token: fixture.coordinator)
+            #expect(calendarOnly.status == .ok)
+            #expect(calendarOnly.json["revoked"] as? Int == 1)
+            expect(try await client.call(.get, "/api/v1/resources", token: api), .ok)
+
+            let all = try await client.call(.delete, "/api/v1/users/\(id)/tokens", token: fixture.coordinator)
+            #expect(all.json["revoked"] as? Int == 1)
+            expect(try await client.call(.get, "/api/v1/resources", token: api), .unauthorized)
+            let again = try await client.call(.delete, "/api/v1/users/\(id)/tokens", token: fixture.coordinator)
+            #expect(again.json["revoked"] as? Int == 0)
+        }
+    }
+
     @Test("health and readiness")
     func health() async throws {
         try await withAPI { client, _, _ in

@@ -28,6 +28,33 @@ struct BookingAPITests {
         }
     }
 
+    @Test("a key older than 24 hours is taken back: the request it comes with is answered anew")
+    func expiredIdempotencyKey() async throws {
+        try await withAPI { client, fixture, pool in
+            let resource = try await client.call(.post, "/api/v1/resources", token: fixture.coordinator, json: resourceJSON("Studio"))[
+                "id"]!
+            let key: HTTPFields = [.init("Idempotency-Key")!: "old-key"]
+            let first = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(resource, "2027-03-10T09:00:00+01:00", "2027-03-10T10:00:00+01:00"), headers: key)
+            #expect(first.status == .created)
+            try await pool.withConnection { try $0.execute("UPDATE idempotency_keys SET created_at = now() - interval '25 hours'") }
+            let later = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(resource, "2027-03-11T09:00:00+01:00", "2027-03-11T10:00:00+01:00"), headers: key)
+            #expect(later.status == .created)
+            #expect(later["id"] != first["id"])
+            #expect(later.replayed == nil)
+            let replayed = try await client.call(
+                .post, "/api/v1/bookings", token: fixture.userA,
+                json: bookingJSON(resource, "2027-03-11T09:00:00+01:00", "2027-03-11T10:00:00+01:00"), headers: key)
+            #expect(replayed["id"] == later["id"])
+            #expect(replayed.replayed == "true")
+            let count = try await pool.withConnection { try $0.query("SELECT count(*) FROM bookings").first!.decode(Int.self, at: 0) }
+            #expect(count == 2)
+        }
+    }
+
     @Test("concurrent retries with one Idempotency-Key book once and all get the same answer")
     func concurrentIdempotency() async throws {
         try await withAPI { client, fixture, pool in

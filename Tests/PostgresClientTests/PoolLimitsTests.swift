@@ -60,6 +60,36 @@ struct PoolLimitsTests {
         }
     }
 
+    @Test("each queued caller is refused after its own maxWait, not the first one's")
+    func eachCallerWaitsItsOwnTime() async throws {
+        try await TestDatabase.with { configuration in
+            let pool = PostgresConnectionPool(configuration: configuration, size: 1, limits: PostgresPoolLimits(maxWait: .seconds(1)))
+            let lock = try await AdvisoryLock.taken(on: configuration)
+            async let blocked: Void = pool.withConnection { try lock.wait(on: $0) }
+            #expect(try await eventually { pool.statistics.inUse == 1 })
+            async let first = Self.waitUntilRefused(pool)
+            try await Task.sleep(for: .milliseconds(500))
+            async let second = Self.waitUntilRefused(pool)
+            let firstWaited = await first
+            let stillWaiting = pool.statistics.waiting
+            let secondWaited = await second
+            #expect(firstWaited >= .seconds(1))
+            #expect(stillWaiting == 1)
+            #expect(secondWaited >= .seconds(1))
+            #expect(pool.statistics.waiting == 0)
+            try await lock.release()
+            try await blocked
+            await pool.close()
+        }
+    }
+
+    /// How long a caller waited for a connection before it was refused.
+    private static func waitUntilRefused(_ pool: PostgresConnectionPool) async -> Duration {
+        let started = ContinuousClock.now
+        await #expect { try await pool.withConnection { _ in 1 } } throws: { ($0 as? PostgresError)?.kind == .poolExhausted }
+        return ContinuousClock.now - started
+    }
+
     @Test("the queue is bounded: one caller more than maxWaiting is refused at once")
     func boundedQueue() async throws {
         try await TestDatabase.with { configuration in

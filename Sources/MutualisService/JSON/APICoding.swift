@@ -18,7 +18,9 @@ enum APICoding {
         return decoder
     }
 
-    static var encoder: JSONEncoder {
+    /// One encoder for every answer: its options never change, and making one per answer cost
+    /// as much as the encoding.
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -26,5 +28,5 @@ enum APICoding {
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 }

@@ -1,5 +1,6 @@
 import MutualisStore
 import Prometheus
+import Synchronization
 
 /// What `/metrics` exposes, in Prometheus text format: requests by route and status with
 /// their latency, the pool's connections in use and callers waiting, bookings made and refused.
@@ -9,6 +10,21 @@ import Prometheus
 final class ServiceMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let database: MutualisDatabase
+    /// Each series once found in the registry: looking one up builds its name and labels anew,
+    /// a cost every request paid.
+    private let requestSeries = Mutex<[RequestSeriesKey: RequestSeries]>([:])
+    private let bookingCounters = Mutex<[String: Counter]>([:])
+
+    private struct RequestSeriesKey: Hashable {
+        var route: String
+        var method: String
+        var status: Int
+    }
+
+    private struct RequestSeries {
+        var requests: Counter
+        var duration: DurationHistogram
+    }
 
     private static let latencyBuckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -21,26 +37,42 @@ final class ServiceMetrics: Sendable {
 
     /// Counts a request and records how long it took.
     func recordRequest(route: String, method: String, status: Int, nanoseconds: Int64) {
-        registry.makeCounter(
-            descriptor: MetricNameDescriptor(
-                metricName: "http_requests", unitName: "total", helpText: "HTTP requests by route, method and status."),
-            labels: [("route", route), ("method", method), ("status", String(status))]
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(
-                metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency by route and method."),
-            labels: [("route", route), ("method", method)],
-            buckets: Self.latencyBuckets
-        ).recordNanoseconds(nanoseconds)
+        let key = RequestSeriesKey(route: route, method: method, status: status)
+        let series = requestSeries.withLock { known in
+            if let series = known[key] { return series }
+            let series = RequestSeries(
+                requests: registry.makeCounter(
+                    descriptor: MetricNameDescriptor(
+                        metricName: "http_requests", unitName: "total", helpText: "HTTP requests by route, method and status."),
+                    labels: [("route", route), ("method", method), ("status", String(status))]
+                ),
+                duration: registry.makeDurationHistogram(
+                    descriptor: MetricNameDescriptor(
+                        metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency by route and method."),
+                    labels: [("route", route), ("method", method)],
+                    buckets: Self.latencyBuckets
+                )
+            )
+            known[key] = series
+            return series
+        }
+        series.requests.increment()
+        series.duration.recordNanoseconds(nanoseconds)
     }
 
     /// Counts a booking request's outcome: `created`, `conflict` or `refused` (a broken rule).
     func recordBooking(_ outcome: String, count: Int = 1) {
-        registry.makeCounter(
-            descriptor: MetricNameDescriptor(
-                namespace: "mutualis", metricName: "bookings", unitName: "total", helpText: "Booking attempts by outcome."),
-            labels: [("outcome", outcome)]
-        ).increment(by: Int64(count))
+        let counter = bookingCounters.withLock { known in
+            if let counter = known[outcome] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: MetricNameDescriptor(
+                    namespace: "mutualis", metricName: "bookings", unitName: "total", helpText: "Booking attempts by outcome."),
+                labels: [("outcome", outcome)]
+            )
+            known[outcome] = counter
+            return counter
+        }
+        counter.increment(by: Int64(count))
     }
 
     /// The text of every metric, the pool's figures read now.

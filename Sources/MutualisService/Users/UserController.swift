@@ -13,6 +13,7 @@ struct UserController {
         group.post("users", use: create)
         group.get("users", use: list)
         group.post("users/:userId/tokens", use: issueToken)
+        group.delete("users/:userId/tokens", use: revokeTokens)
     }
 
     struct UserBody: Decodable {
@@ -30,6 +31,10 @@ struct UserController {
     struct TokenJSON: ResponseEncodable, Sendable {
         var token: String
         var scope: String
+    }
+
+    struct RevokedJSON: ResponseEncodable, Sendable {
+        var revoked: Int
     }
 
     @Sendable func create(_ request: Request, context: MutualisRequestContext) async throws -> EditedResponse<UserRepresentation> {
@@ -66,6 +71,14 @@ struct UserController {
         }
         let token = try await tokens.issue(for: user.id, scope: scope, label: body.label, actor: caller.actor)
         return EditedResponse(status: .created, response: TokenJSON(token: token, scope: scope.rawValue))
+    }
+
+    /// Revokes a user's live tokens, all or those of `?scope=`; every server hears of it at once.
+    @Sendable func revokeTokens(_ request: Request, context: MutualisRequestContext) async throws -> RevokedJSON {
+        let caller = try context.coordinator()
+        let user = try await users.get(pole: caller.poleID, try context.id("userId", as: UserID.self, what: "user"))
+        let scope = try request.query("scope", "api or calendar") { TokenStore.Scope(rawValue: $0) }
+        return RevokedJSON(revoked: try await tokens.revokeAll(of: user.id, scope: scope, actor: caller.actor))
     }
 }
 

@@ -288,8 +288,9 @@ public struct BookingStore: Sendable {
         }
         let taken = try connection.query(
             """
-            SELECT lower(b.during), upper(b.during) FROM booking_units bu JOIN bookings b ON b.id = bu.booking_id
-            WHERE bu.resource_id = \(resource.id) AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)')
+            SELECT lower(b.during), upper(b.during)
+            FROM resource_units u JOIN booking_units bu ON bu.unit_id = u.id JOIN bookings b ON b.id = bu.booking_id
+            WHERE u.resource_id = \(resource.id) AND bu.active AND bu.occupied && tstzrange(\(occupied.start), \(occupied.end), '[)')
             ORDER BY lower(b.during) LIMIT 1
             """
         ).first

@@ -84,13 +84,19 @@ public final class PostgresConnectionPool: Sendable {
                     if state.isClosed { return .closed }
                     if state.cancelledBeforeQueued.remove(id) != nil { return .cancelled }
                     if let maxWaiting = limits.maxWaiting, state.queue.count >= maxWaiting { return .full }
+                    var job = job
+                    job.queuedAt = .now
                     state.queue.append(job)
-                    return .queued
+                    guard limits.maxWait != nil, !state.watchingQueue else { return .queued }
+                    state.watchingQueue = true
+                    return .queuedFirst
                 }
                 switch outcome {
                 case .queued:
                     jobsReady.signal()
-                    if let maxWait = limits.maxWait { giveUp(on: id, after: maxWait) }
+                case .queuedFirst:
+                    jobsReady.signal()
+                    if let maxWait = limits.maxWait { watchQueue(after: maxWait, maxWait: maxWait) }
                 case .closed: job.refuse(PostgresError(kind: .poolClosed, message: "the connection pool is closed"))
                 case .full:
                     job.refuse(PostgresError(kind: .poolExhausted, message: "too many callers are waiting for a database connection"))
@@ -112,16 +118,27 @@ public final class PostgresConnectionPool: Sendable {
         }
     }
 
-    /// Refuses a job still queued after `wait`.
-    private func giveUp(on id: Int, after wait: Duration) {
-        let (seconds, attoseconds) = wait.components
-        let delay = DispatchTimeInterval.nanoseconds(Int(min(seconds, 86_400) * 1_000_000_000 + attoseconds / 1_000_000_000))
-        DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
-            let job = state.withLock { state -> PoolJob? in
-                guard let index = state.queue.firstIndex(where: { $0.id == id }) else { return nil }
-                return state.queue.remove(at: index)
+    /// Refuses, after `delay`, the jobs queued for `maxWait` or longer, and watches again while
+    /// any job waits. One timer for the whole queue, not one per job: the queue is in order of
+    /// arrival, so its first job is always the next to give up on.
+    private func watchQueue(after delay: Duration, maxWait: Duration) {
+        let (seconds, attoseconds) = delay.components
+        let nanoseconds = Int(min(max(seconds, 0), 86_400) * 1_000_000_000 + max(attoseconds, 0) / 1_000_000_000)
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+            let now = ContinuousClock.now
+            let (expired, next) = state.withLock { state -> ([PoolJob], Duration?) in
+                let expired = Array(state.queue.prefix { now - $0.queuedAt >= maxWait })
+                state.queue.removeFirst(expired.count)
+                guard let oldest = state.queue.first else {
+                    state.watchingQueue = false
+                    return (expired, nil)
+                }
+                return (expired, maxWait - (now - oldest.queuedAt))
             }
-            job?.refuse(PostgresError(kind: .poolExhausted, message: "no database connection became free in time"))
+            for job in expired {
+                job.refuse(PostgresError(kind: .poolExhausted, message: "no database connection became free in time"))
+            }
+            if let next { watchQueue(after: next, maxWait: maxWait) }
         }
     }
 
@@ -226,6 +243,8 @@ public struct PostgresPoolStatistics: Sendable, Equatable {
 /// A caller's work, queued for the next free worker.
 struct PoolJob: Sendable {
     let id: Int
+    /// When the job joined the queue.
+    var queuedAt = ContinuousClock.now
     /// Runs the work with a worker, or cancels it when given nil; returns what hands the
     /// outcome to the caller, so that the pool can count the connection free first.
     let run: @Sendable (ConnectionWorker?) -> @Sendable () -> Void
@@ -239,7 +258,8 @@ struct PoolJob: Sendable {
 }
 
 struct PoolState: ~Copyable {
-    enum Enqueued { case queued, closed, full, cancelled }
+    /// What became of a caller's job; `queuedFirst`: queued while no timer watched the queue.
+    enum Enqueued { case queued, queuedFirst, closed, full, cancelled }
 
     var queue: [PoolJob] = []
     var nextJobID = 0
@@ -250,6 +270,8 @@ struct PoolState: ~Copyable {
     var busyWorkers = 0
     var runningWorkers: Int
     var isClosed = false
+    /// Whether a timer will look for jobs waiting too long.
+    var watchingQueue = false
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
 
     init(runningWorkers: Int) {

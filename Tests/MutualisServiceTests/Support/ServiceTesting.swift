@@ -65,6 +65,8 @@ struct Answer: Sendable {
     var data: Data
     var retryAfter: String?
     var allow: String?
+    /// `Idempotent-Replayed`: "true" when a stored answer was sent again.
+    var replayed: String?
 
     /// The body as a JSON object.
     var json: [String: Any] {
@@ -99,7 +101,8 @@ extension TestClientProtocol {
             response in
             Answer(
                 status: response.status, contentType: response.headers[.contentType], data: Data(buffer: response.body),
-                retryAfter: response.headers[.retryAfter], allow: response.headers[.allow]
+                retryAfter: response.headers[.retryAfter], allow: response.headers[.allow],
+                replayed: response.headers[.init("Idempotent-Replayed")!]
             )
         }
         let violations = OpenAPIConformance.served.violations(
