@@ -4,13 +4,14 @@
 #   Benchmarks/booking-benchmark.sh [SECONDS]
 #
 # On a private PostgreSQL run as in production (durable commits, TCP on localhost), with
-# mutualis-server built in release mode at its default log level and pool, 1 000 resources:
+# mutualis-server built in release mode at its default log level and pool, 1 000 resources and
+# a million stored bookings:
 #  1. closed loop: bookings of random non-overlapping slots by 16 clients for SECONDS (20 by
 #     default; wrk): throughput, p50, p99 and their ratio, and the CPU time a booking costs the
 #     server and PostgreSQL, read from /proc before and after and divided by the bookings made;
 #  2. PostgreSQL's physical limit: 20 000 bare INSERTs (pgbench, 16 clients, autocommit,
-#     prepared, one statement) into a copy of booking_units, exclusion constraint and indexes
-#     included: transactions a second and PostgreSQL's CPU time per INSERT, read the same way;
+#     prepared, one statement) into a copy of booking_units (primary key and exclusion
+#     constraint, no foreign keys): INSERTs a second and PostgreSQL's CPU time per INSERT;
 #  3. open loop: 300 bookings a second for 20 s (RATE and OPEN_SECONDS to change them) sent on
 #     schedule by Benchmarks/open-loop.py whatever the answers: p50 and p99;
 #  4. availability queries over 1 000 000 stored bookings (16 clients, 15 s).
@@ -116,7 +117,7 @@ print(f"booking creation, closed loop (16 clients, pool of $pool, ${seconds} s):
 print(f"  CPU per booking: server {server / booked:.3f} ms, PostgreSQL {pg / booked:.3f} ms")
 print(f"pgbench, bare prepared INSERT (16 clients, autocommit): {inserted} rows, {tps:.0f} a second; "
       f"PostgreSQL CPU per INSERT {insert / max(inserted, 1):.3f} ms")
-print(f"  ratio bookings ÷ INSERTs a second = {rps / tps:.2f}; PostgreSQL CPU booking ÷ INSERT = "
+print(f"  ratio bookings ÷ INSERTs a second = {rps / tps if tps else float('nan'):.2f}; PostgreSQL CPU booking ÷ INSERT = "
       f"{(pg / booked) / (insert / max(inserted, 1)):.2f}")
 print(f"open loop ($rate a second for ${open_seconds} s, open-loop.py): {$open_rps} a second, p50 $open_p50 ms, "
       f"p99 $open_p99 ms, non-2xx $open_errors of $open_total; generator late by $open_late ms at worst")
