@@ -48,7 +48,7 @@ def call(server, method, path, bearer, body=None):
     connection.close()
     return response.status, data
 
-rounds, winners_ok, others = 20, 0, {}
+rounds, winners_ok, answers = 20, 0, {}
 for round in range(rounds):
     slot = {"resourceId": resource, "memberId": member,
             "start": f"2046-03-{round + 1:02d}T08:00:00Z", "end": f"2046-03-{round + 1:02d}T10:00:00Z"}
@@ -63,9 +63,9 @@ for round in range(rounds):
     if statuses.count(201) == 1 and statuses.count(409) == 15:
         winners_ok += 1
     for s in statuses:
-        others[s] = others.get(s, 0) + 1
+        answers[s] = answers.get(s, 0) + 1
 print(f"races: {winners_ok} of {rounds} slots had exactly one winner among 16 clients on two servers "
-      f"(answers: {dict(sorted(others.items()))})")
+      f"(answers: {dict(sorted(answers.items()))})")
 
 honoured = 0
 for attempt in range(50):
